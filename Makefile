@@ -1,0 +1,46 @@
+# Omaolo back office: the two set-up commands and their helpers. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PG := scripts/pg.sh
+BACKOFFICE := .build/debug/backoffice
+PORT ?= 8080
+TEST_DB ?= backoffice_test
+
+.PHONY: run test bench build db-start db-stop db-migrate db-status seed clean-db help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+run: db-start build ## start the private database, migrate, load demo data, serve on $(PORT)
+	export DATABASE_URL="$$($(PG) url)"; \
+	$(BACKOFFICE) db migrate; \
+	$(BACKOFFICE) seed demo; \
+	echo "Serving on http://127.0.0.1:$(PORT) (health: /health/ready); Ctrl-C stops it." >&2; \
+	exec $(BACKOFFICE) serve --port $(PORT)
+
+test: db-start ## start a fresh test database, migrate it, run every test
+	swift build --build-tests
+	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
+	$(BACKOFFICE) db migrate; \
+	swift test --skip-build
+
+bench: db-start build ## the ticket-create transaction: Postgres module vs pgbench
+	export DATABASE_URL="$$($(PG) fresh-db backoffice_bench)"; \
+	$(BACKOFFICE) db migrate; \
+	$(BACKOFFICE) seed demo; \
+	Benchmarks/run.sh
+
+build: ## build the back office (debug)
+	swift build --product backoffice
+
+db-start: ## start the private PostgreSQL (installs postgresql and libpq-dev if missing)
+	$(PG) start
+
+db-stop: ## stop the private PostgreSQL
+	$(PG) stop
+
+db-migrate: db-start build ## apply pending migrations to the development database
+	DATABASE_URL="$$($(PG) url)" $(BACKOFFICE) db migrate
+
+db-status: db-start build ## list the migrations of the development database
+	DATABASE_URL="$$($(PG) url)" $(BACKOFFICE) db status

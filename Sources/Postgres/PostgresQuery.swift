@@ -1,0 +1,77 @@
+/// A statement and its bound parameters.
+///
+/// Written as a string literal; every interpolated value becomes a `$n` parameter, never SQL
+/// text, so values cannot change the statement:
+///
+///     let rows = try await transaction.query("SELECT name FROM organisations WHERE code = \(code)")
+public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The statement with `$1`, `$2`, … in place of the values.
+    public private(set) var sql: String
+    public private(set) var binds: [PostgresBind]
+    /// The first value that could not be encoded; the query refuses to run while it is set.
+    public private(set) var encodingError: PostgresError?
+
+    public init(stringLiteral value: String) {
+        sql = value
+        binds = []
+    }
+
+    /// A statement written with `$1`, `$2`, … and the values for them, in order.
+    public init(_ sql: String, parameters: [any PostgresEncodable]) {
+        var interpolation = StringInterpolation(literalCapacity: sql.utf8.count, interpolationCount: parameters.count)
+        for parameter in parameters { interpolation.bind(parameter) }
+        self.sql = sql
+        binds = interpolation.binds
+        encodingError = interpolation.encodingError
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        sql = stringInterpolation.sql
+        binds = stringInterpolation.binds
+        encodingError = stringInterpolation.encodingError
+    }
+
+    /// The statement text (never the values, which may be personal data).
+    public var description: String { sql }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var sql = ""
+        var binds: [PostgresBind] = []
+        var encodingError: PostgresError?
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            sql.reserveCapacity(literalCapacity + interpolationCount * 3)
+            binds.reserveCapacity(interpolationCount)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            sql += literal
+        }
+
+        /// Binds `value`, or NULL, as the next parameter.
+        public mutating func appendInterpolation<Wrapped: PostgresEncodable>(_ value: Wrapped?) {
+            bind(value)
+            sql += "$\(binds.count)"
+        }
+
+        /// Binds `value` as the next parameter.
+        public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            bind(value)
+            sql += "$\(binds.count)"
+        }
+
+        /// Adds `value` to the parameters without writing its placeholder.
+        mutating func bind(_ value: some PostgresEncodable) {
+            switch Result(catching: { () throws(PostgresError) in try value.postgresBind() }) {
+            case .success(let bind):
+                binds.append(bind)
+            case .failure(var error):
+                binds.append(.null())
+                if encodingError == nil {
+                    error.message = "parameter $\(binds.count): \(error.message)"
+                    encodingError = error
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// How a command prints data: an aligned table (default), JSON or CSV.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+
+    /// Prints `rows` under `columns` to stdout.
+    func print(columns: [String], rows: [[String]]) {
+        switch self {
+        case .table:
+            let widths = columns.indices.map { column in
+                ([columns[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+            }
+            func line(_ cells: [String]) -> String {
+                zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                    .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }
+            Swift.print(line(columns))
+            Swift.print(line(widths.map { String(repeating: "-", count: $0) }))
+            rows.forEach { Swift.print(line($0)) }
+        case .json:
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+            let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+            Swift.print(String(decoding: data, as: UTF8.self))
+        case .csv:
+            Swift.print(columns.map(Self.csvField).joined(separator: ","))
+            rows.forEach { Swift.print($0.map(Self.csvField).joined(separator: ",")) }
+        }
+    }
+
+    private static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import BackOfficeHTTP
+import BackOfficePostgres
+import Foundation
+import Hummingbird
+import Logging
+import Postgres
+
+/// `backoffice serve`: the HTTP API, until SIGTERM or SIGINT ends it gracefully.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API (and /health/live, /health/ready).")
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (default: $PORT, or 8080).")
+    var port: Int?
+
+    @Option(help: "Most database connections the server opens.")
+    var maxConnections = 16
+
+    func run() async throws {
+        try await reportingFailures {
+            var logger = Logger(label: "backoffice")
+            logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            let migrations = try loadMigrations()
+            let pool = ConnectionPool(
+                .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
+            let router = buildRouter(HTTPDependencies(readiness: DatabaseReadiness(pool: pool, migrations: migrations)))
+            let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
+            let app = Application(
+                router: router,
+                configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
+                services: [pool],
+                logger: logger)
+            try await app.runService()
+        }
+    }
+}
