@@ -71,6 +71,7 @@ let package = Package(
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
         .testTarget(name: "BackOfficeTests", dependencies: ["BackOffice"], swiftSettings: strict),
+        .testTarget(name: "backofficeTests", dependencies: ["PostgresTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BackOfficePostgresTests",
             dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "PostgresTestSupport"],
@@ -80,9 +81,11 @@ let package = Package(
             name: "BackOfficeHTTPTests",
             dependencies: [
                 "BackOfficeHTTP",
+                "BackOfficePostgres",
+                "PostgresTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            swiftSettings: strict
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ]
 )

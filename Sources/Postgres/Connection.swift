@@ -90,19 +90,18 @@ public final class Connection: @unchecked Sendable {
         state.withLock { !$0.isBroken && !$0.isInTransaction && !$0.cancelWasSent }
     }
 
-    /// Whether the idle connection is still open. Looks at the socket first (no libpq call);
-    /// only when the server has sent something (such as a shutdown notice) does it ask libpq.
-    public func isAlive() async -> Bool {
+    /// Whether the idle connection is still open, judged from its socket alone (no libpq
+    /// call, no hop to the queue): an idle connection hears nothing from a healthy server, so
+    /// a readable socket means the server has said goodbye (a shutdown or a terminated
+    /// backend) or hung up, and the connection is not to be used again.
+    public func isAlive() -> Bool {
         guard isReusable else { return false }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) > 0 else { return true }
-        return await onQueue {
-            guard !self.isFinished, PQconsumeInput(self.handle) == 1, PQstatus(self.handle) == CONNECTION_OK else {
-                self.state.withLock { $0.isBroken = true }
-                return false
-            }
-            return true
+        guard poll(&descriptor, 1, 0) == 0 else {
+            state.withLock { $0.isBroken = true }
+            return false
         }
+        return true
     }
 
     /// Runs `body` on the connection's queue and waits for it; not cancellable.
@@ -159,8 +158,10 @@ public final class Connection: @unchecked Sendable {
         }
     }
 
+    /// libpq's last error on one line (it writes some over several, indented).
     static func errorMessage(_ handle: OpaquePointer) -> String {
-        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+        String(cString: PQerrorMessage(handle)).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

@@ -31,7 +31,7 @@ actor PoolCore {
         try Task.checkCancellation()
         while let connection = idle.popLast() {
             guard !isClosed else { break }
-            if await connection.isAlive() { return connection }
+            if connection.isAlive() { return connection }
             logger.debug("discarding a pooled connection that is no longer open")
             await discard(connection)
         }
