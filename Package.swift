@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "omaolo-backoffice",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Postgres", targets: ["Postgres"]),
         .executable(name: "backoffice", targets: ["backoffice"]),

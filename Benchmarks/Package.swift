@@ -8,7 +8,7 @@ let backOffice = URL(fileURLWithPath: Context.packageDirectory).deletingLastPath
 
 let package = Package(
     name: "omaolo-backoffice-benchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
     targets: [
         .executableTarget(

@@ -6,14 +6,14 @@ extension ConnectionPool {
     /// `set_config(…, true)` (that is, `SET LOCAL`), so they end with the transaction and a
     /// pooled connection never carries them into the next one. Row-level security does the rest.
     @discardableResult
-    public func withTenant<T>(
+    public func withTenant<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         _ orgID: UUID,
         actor: UUID? = nil,
         _ body: (Transaction) async throws -> sending T
-    ) async throws -> sending T {
+    ) async throws -> T {
         try await withTransaction { transaction in
-            try await transaction.execute("""
+            transaction.sendWithNext("""
                 SELECT set_config('app.org_id', \(orgID.uuidString.lowercased()), true),
                        set_config('app.actor_id', \(actor?.uuidString.lowercased() ?? ""), true)
                 """)
@@ -25,15 +25,14 @@ extension ConnectionPool {
     /// policies reach every organisation. For county-wide work (the county support desk's
     /// queue, county reports) in place of ever turning row-level security off.
     @discardableResult
-    public func withCountyScope<T>(
+    public func withCountyScope<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         actor: UUID? = nil,
         _ body: (Transaction) async throws -> sending T
-    ) async throws -> sending T {
+    ) async throws -> T {
         try await withTransaction { transaction in
-            try await transaction.execute("SET LOCAL ROLE backoffice_county")
-            try await transaction.execute(
-                "SELECT set_config('app.actor_id', \(actor?.uuidString.lowercased() ?? ""), true)")
+            transaction.sendWithNext("SET LOCAL ROLE backoffice_county")
+            transaction.sendWithNext("SELECT set_config('app.actor_id', \(actor?.uuidString.lowercased() ?? ""), true)")
             return try await body(transaction)
         }
     }

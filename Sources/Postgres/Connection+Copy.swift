@@ -48,7 +48,8 @@ extension Connection {
     @discardableResult
     public func copyFrom(_ statement: String, _ write: (CopyWriter) async throws -> Void) async throws -> Int {
         let start = try await perform { () throws(PostgresError) in
-            try self.checked(PQexec(self.handle, statement))
+            try self.flushQueued()
+            return try self.checked(PQexec(self.handle, statement))
         }
         guard start.status == PGRES_COPY_IN else {
             throw PostgresError(.protocolViolation, "the statement is not a COPY … FROM STDIN")

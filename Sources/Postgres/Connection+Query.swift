@@ -1,3 +1,4 @@
+import Synchronization
 import CLibPQ
 import Foundation
 
@@ -19,7 +20,10 @@ extension Connection {
         guard !script.utf8.contains(0) else {
             throw PostgresError(.invalidParameter, "the script contains a NUL byte")
         }
-        _ = try await perform { () throws(PostgresError) in try self.checked(PQexec(self.handle, script)) }
+        _ = try await perform { () throws(PostgresError) in
+            try self.flushQueued()
+            return try self.checked(PQexec(self.handle, script))
+        }
     }
 
     /// Runs a statement, ignoring cancellation of the task: for ending a transaction.
@@ -27,33 +31,64 @@ extension Connection {
         try await perform(cancellable: false) { () throws(PostgresError) in try self.run(query) }
     }
 
-    /// On the queue: prepares the statement once per connection, then executes it.
+    /// On the queue: prepares the statement once per connection, then executes it. Statements
+    /// queued with `Transaction.sendWithNext` travel with it in one pipelined round trip.
     func run(_ query: PostgresQuery) throws(PostgresError) -> QueryResult {
+        let queued = takeQueued()
+        if !queued.isEmpty { return try runPipelined(queued + [query]) }
+        let statement = try prepare(query)
+        let result = ParameterBuffer.with(query.binds) { values, lengths, formats in
+            if let name = statement.name {
+                return PQexecPrepared(handle, name, Int32(query.binds.count), values, lengths, formats, 0)
+            }
+            return PQexecParams(handle, query.sql, Int32(query.binds.count), statement.key.types, values, lengths, formats, 0)
+        }
+        return try checkedForgettingStalePlans(result, statement)
+    }
+
+    /// On the queue: sends what `sendWithNext` queued, before a statement that cannot join a
+    /// pipeline (a script or a COPY).
+    func flushQueued() throws(PostgresError) {
+        let queued = takeQueued()
+        if !queued.isEmpty { _ = try runPipelined(queued) }
+    }
+
+    private func takeQueued() -> [PostgresQuery] {
+        queuedStatements.withLock { queued in
+            defer { queued.removeAll() }
+            return queued
+        }
+    }
+
+    /// A statement as this connection runs it: by its prepared name, or unnamed when the
+    /// cache of prepared statements is full.
+    struct Statement {
+        let key: StatementCache.Key
+        let name: String?
+    }
+
+    /// On the queue: the statement's prepared name, preparing it on first use.
+    func prepare(_ query: PostgresQuery) throws(PostgresError) -> Statement {
         if let error = query.encodingError { throw error }
-        let binds = query.binds
-        let key = StatementCache.Key(sql: query.sql, types: binds.map(\.typeOID))
-        var name = statements.name(for: key)
-        if name == nil, !statements.isFull {
-            let prepared = statements.add(key)
-            do throws(PostgresError) {
-                _ = try checked(PQprepare(handle, prepared, query.sql, Int32(binds.count), key.types))
-                name = prepared
-            } catch {
-                statements.remove(key)
-                throw error
-            }
+        let key = StatementCache.Key(sql: query.sql, types: query.binds.map(\.typeOID))
+        if let name = statements.name(for: key) { return Statement(key: key, name: name) }
+        guard !statements.isFull else { return Statement(key: key, name: nil) }
+        let name = statements.add(key)
+        do throws(PostgresError) {
+            _ = try checked(PQprepare(handle, name, query.sql, Int32(query.binds.count), key.types))
+        } catch {
+            statements.remove(key)
+            throw error
         }
-        let result = ParameterBuffer.with(binds) { values, lengths, formats in
-            if let name {
-                return PQexecPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
-            }
-            return PQexecParams(handle, query.sql, Int32(binds.count), key.types, values, lengths, formats, 0)
-        }
+        return Statement(key: key, name: name)
+    }
+
+    /// `checked`, and a plan invalidated by a schema change is prepared afresh next time.
+    func checkedForgettingStalePlans(_ result: OpaquePointer?, _ statement: Statement) throws(PostgresError) -> QueryResult {
         do throws(PostgresError) {
             return try checked(result)
         } catch {
-            // A schema change can invalidate a prepared plan; prepare it afresh next time.
-            if error.sqlState == .featureNotSupported, name != nil { statements.remove(key) }
+            if error.sqlState == .featureNotSupported, statement.name != nil { statements.remove(statement.key) }
             throw error
         }
     }

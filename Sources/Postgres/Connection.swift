@@ -13,28 +13,33 @@ public final class Connection: @unchecked Sendable {
     /// The `PGconn`; touched only on `queue`.
     let handle: OpaquePointer
     let queue: DispatchQueue
+    /// Runs tasks on `queue`, so that a leased connection's work needs no thread hops.
+    public let executor: ConnectionExecutor
     private let cancelHandle: OpaquePointer?
     /// The socket, for a liveness check that needs no libpq call.
     private let socket: Int32
     let state = Mutex(ConnectionState())
     /// Confined to `queue`.
     var statements = StatementCache()
+    /// Statements to send with the next one; see `Transaction.sendWithNext`.
+    let queuedStatements = Mutex<[PostgresQuery]>([])
     /// Confined to `queue`.
     private var isFinished = false
 
     /// Opens a connection; the blocking connect runs on the new connection's queue.
     public static func connect(_ configuration: ConnectionConfiguration = .fromEnvironment()) async throws -> Connection {
         let queue = DispatchQueue(label: "postgres.connection")
+        let executor = ConnectionExecutor(queue: queue)
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result { () throws(PostgresError) -> Connection in
-                    try Connection(configuration: configuration, queue: queue)
+                    try Connection(configuration: configuration, executor: executor)
                 })
             }
         }
     }
 
-    private init(configuration: ConnectionConfiguration, queue: DispatchQueue) throws(PostgresError) {
+    private init(configuration: ConnectionConfiguration, executor: ConnectionExecutor) throws(PostgresError) {
         let pairs = configuration.keywordsAndValues
         let keywords = pairs.map { strdup($0.0) }
         let values = pairs.map { strdup($0.1) }
@@ -54,7 +59,8 @@ public final class Connection: @unchecked Sendable {
         }
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         self.handle = handle
-        self.queue = queue
+        self.queue = executor.queue
+        self.executor = executor
         self.cancelHandle = PQgetCancel(handle)
         self.socket = PQsocket(handle)
         // Fixed text formats, so values decode the same whatever the server's defaults are.
@@ -113,39 +119,44 @@ public final class Connection: @unchecked Sendable {
 
     /// Runs a libpq operation on the connection's queue. When `cancellable`, cancelling the
     /// waiting task refuses to start the operation, or sends `PQcancel` while it runs.
+    ///
+    /// A task already running on the connection's queue (the pool gives the body of a lease
+    /// the connection as its task executor) calls libpq right there, without a hop; any other
+    /// task hands the call to the queue and waits for it.
     func perform<T: Sendable>(
         cancellable: Bool = true, _ body: @escaping @Sendable () throws(PostgresError) -> T
     ) async throws -> T {
         let generation = state.withLock { $0.beginOperation() }
-        let run = { (continuation: CheckedContinuation<T, any Error>) in
-            self.queue.async {
-                guard !self.isFinished else {
-                    continuation.resume(throwing: PostgresError(.connection, "the connection is closed"))
-                    return
-                }
-                guard self.state.withLock({ $0.start(generation, cancellable: cancellable) }) else {
-                    continuation.resume(throwing: CancellationError())
-                    return
-                }
-                let result = Result(catching: body)
-                let cancelled = self.state.withLock { state in
-                    state.finish(
-                        broken: PQstatus(self.handle) != CONNECTION_OK,
-                        inTransaction: PQtransactionStatus(self.handle) != PQTRANS_IDLE)
-                }
-                if case .failure(let error) = result, cancelled, error.sqlState == .queryCanceled {
-                    continuation.resume(throwing: CancellationError())
-                } else {
-                    continuation.resume(with: result.mapError { $0 as any Error })
-                }
+        let operation = { () async throws -> T in
+            if self.executor.isCurrent { return try self.run(generation, cancellable: cancellable, body).get() }
+            return try await withCheckedThrowingContinuation { continuation in
+                self.queue.async { continuation.resume(with: self.run(generation, cancellable: cancellable, body)) }
             }
         }
-        guard cancellable else { return try await withCheckedThrowingContinuation(run) }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation(run)
-        } onCancel: {
+        guard cancellable else { return try await operation() }
+        return try await withTaskCancellationHandler(operation: operation) {
             if self.state.withLock({ $0.requestCancel(generation) }) { self.sendCancelRequest() }
         }
+    }
+
+    /// On the queue: one operation, with the bookkeeping that cancellation and the pool need.
+    private func run<T>(
+        _ generation: UInt64, cancellable: Bool, _ body: () throws(PostgresError) -> T
+    ) -> Result<T, any Error> {
+        guard !isFinished else { return .failure(PostgresError(.connection, "the connection is closed")) }
+        guard state.withLock({ $0.start(generation, cancellable: cancellable) }) else {
+            return .failure(CancellationError())
+        }
+        let result = Result(catching: body)
+        let cancelled = state.withLock { state in
+            state.finish(
+                broken: PQstatus(handle) != CONNECTION_OK,
+                inTransaction: PQtransactionStatus(handle) != PQTRANS_IDLE)
+        }
+        if case .failure(let error) = result, cancelled, error.sqlState == .queryCanceled {
+            return .failure(CancellationError())
+        }
+        return result.mapError { $0 as any Error }
     }
 
     /// Asks the server to cancel the running statement. `PQcancel` opens a connection of its

@@ -33,19 +33,18 @@ public final class ConnectionPool: Service, Sendable {
     }
 
     /// Connections open (leased, idle or being opened), idle, and leases waiting.
-    public var statistics: PoolStatistics {
-        get async { await core.statistics }
-    }
+    public var statistics: PoolStatistics { core.statistics }
 
-    /// Leases a connection for `body` and always gives it back.
+    /// Leases a connection for `body` and always gives it back. The body runs with the
+    /// connection's own queue as its preferred task executor.
     @discardableResult
-    public func withConnection<T>(
+    public func withConnection<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Connection) async throws -> sending T
-    ) async throws -> sending T {
+    ) async throws -> T {
         let connection = try await core.lease()
         do {
-            let value = try await body(connection)
+            let value = try await withTaskExecutorPreference(connection.executor) { try await body(connection) }
             await core.release(connection)
             return value
         } catch {
@@ -56,11 +55,11 @@ public final class ConnectionPool: Service, Sendable {
 
     /// Runs `body` in a transaction on a leased connection; see `Connection.withTransaction`.
     @discardableResult
-    public func withTransaction<T>(
+    public func withTransaction<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         _ level: IsolationLevel = .readCommitted,
         _ body: (Transaction) async throws -> sending T
-    ) async throws -> sending T {
+    ) async throws -> T {
         try await withConnection { connection in
             try await connection.withTransaction(level, body)
         }

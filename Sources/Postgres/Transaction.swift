@@ -1,3 +1,4 @@
+import Synchronization
 /// The statements of one open transaction on a connection.
 ///
 /// Handed to the body of `withTransaction`; it has no way to end the transaction itself, so the
@@ -13,6 +14,12 @@ public struct Transaction: Sendable {
     @discardableResult
     public func execute(_ query: PostgresQuery) async throws -> Int {
         try await connection.execute(query)
+    }
+
+    /// Queues a statement whose result is not needed to travel with the next one, in a single
+    /// round trip (libpq's pipeline mode). Its failure is thrown by that next statement.
+    public func sendWithNext(_ query: PostgresQuery) {
+        connection.queuedStatements.withLock { $0.append(query) }
     }
 
     /// Bulk-loads rows with `COPY … FROM STDIN`; see `Connection.copyFrom`.
@@ -47,19 +54,20 @@ extension Connection {
         _ level: IsolationLevel = .readCommitted,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> sending T {
-        try await execute(level.begin)
+        // BEGIN travels with the transaction's first statement.
+        queuedStatements.withLock { $0 = [level.begin] }
         let value: T
         do {
             value = try await body(Transaction(connection: self))
         } catch {
-            _ = try? await executeUncancellable("ROLLBACK")
+            await rollBack()
             throw error
         }
         let commit: QueryResult
         do {
             commit = try await executeUncancellable("COMMIT")
         } catch {
-            _ = try? await executeUncancellable("ROLLBACK")
+            await rollBack()
             throw error
         }
         guard commit.commandTag == "COMMIT" else {
@@ -68,5 +76,11 @@ extension Connection {
                 sqlState: .inFailedTransaction)
         }
         return value
+    }
+
+    /// Ends the transaction without keeping anything; nothing to send if BEGIN never went out.
+    private func rollBack() async {
+        queuedStatements.withLock { $0.removeAll() }
+        if state.withLock({ $0.isInTransaction }) { _ = try? await executeUncancellable("ROLLBACK") }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import PostgresTestSupport
 import Testing
 
@@ -22,7 +22,7 @@ struct ConnectionPoolTests {
             return seen
         }
         #expect(backends.count <= 4)
-        let statistics = await pool.statistics
+        let statistics = pool.statistics
         #expect(statistics.open <= 4)
         #expect(statistics.waiting == 0)
         await pool.close()
@@ -65,11 +65,11 @@ struct ConnectionPoolTests {
         let pool = try TestDatabase.pool(nil, maximumConnections: 1, leaseTimeout: .seconds(60))
         try await pool.withConnection { _ in
             let waiter = Task { try await pool.withConnection { _ in } }
-            while await pool.statistics.waiting == 0 { await Task.yield() }
+            while pool.statistics.waiting == 0 { await Task.yield() }
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
         }
-        #expect(await pool.statistics.waiting == 0)
+        #expect(pool.statistics.waiting == 0)
         await pool.close()
     }
 
@@ -121,5 +121,18 @@ struct ConnectionPoolTests {
         await pool.close()
         let error = await #expect(throws: PostgresError.self) { try await pool.withConnection { _ in } }
         #expect(error?.kind == .poolClosed)
+    }
+}
+
+@Suite("A lease runs on its connection's own thread")
+struct LeaseExecutorTests {
+    @Test func theBodyRunsOnTheConnectionsQueueAndNotOnTheCooperativePool() async throws {
+        let pool = try TestDatabase.pool(nil, maximumConnections: 2)
+        let onOwnQueue = try await pool.withConnection { connection in
+            _ = try await connection.query("SELECT 1::int4 AS one")
+            return connection.executor.isCurrent
+        }
+        #expect(onOwnQueue)
+        await pool.close()
     }
 }

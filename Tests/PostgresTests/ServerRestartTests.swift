@@ -24,7 +24,7 @@ struct ServerRestartTests {
             let pool = ConnectionPool(.init(connection: ConnectionConfiguration(cluster.url), maximumConnections: 4))
             let before = try await backendIDs(pool, transactions: 40)
             #expect(!before.isEmpty)
-            #expect(await pool.statistics.idle == before.count)
+            #expect(pool.statistics.idle == before.count)
 
             try await cluster.restart()
 
@@ -33,7 +33,7 @@ struct ServerRestartTests {
             let after = try await backendIDs(pool, transactions: 40)
             #expect(!after.isEmpty)
             #expect(after.isDisjoint(with: before))
-            let statistics = await pool.statistics
+            let statistics = pool.statistics
             #expect(statistics.open <= 4)
             await pool.close()
         } catch {

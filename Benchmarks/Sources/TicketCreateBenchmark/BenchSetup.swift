@@ -7,7 +7,7 @@ enum BenchSetup {
         let connection = try await Connection.connect(owner)
         try await connection.executeScript("""
             CREATE TABLE IF NOT EXISTS bench_orgs (slot int PRIMARY KEY, organisation uuid NOT NULL);
-            GRANT SELECT ON bench_orgs TO backoffice_app;
+            GRANT SELECT ON bench_orgs TO backoffice_app, backoffice_county;
             """)
         let placed = try await connection.execute("""
             INSERT INTO bench_orgs (slot, organisation)
@@ -18,7 +18,7 @@ enum BenchSetup {
         let available = try await connection.query("SELECT count(*) AS n FROM bench_orgs").single().decode(Int.self, "n")
         await connection.close()
         guard available >= slots else {
-            throw PgbenchDriver.Failure(description: "need \(slots) organisations, found \(available) (\(placed) new): run `backoffice seed demo` first")
+            throw SetupFailure(description: "need \(slots) organisations, found \(available) (\(placed) new): run `backoffice seed demo` first")
         }
         // Counters are tenant rows: written in the county scope, as the app would.
         let appConnection = try await Connection.connect(app)
@@ -40,4 +40,8 @@ enum BenchSetup {
             parameters[key].map { "\(key)='\($0.replacingOccurrences(of: "'", with: "\\'"))'" }
         }.joined(separator: " ")
     }
+}
+
+struct SetupFailure: Error, CustomStringConvertible {
+    let description: String
 }

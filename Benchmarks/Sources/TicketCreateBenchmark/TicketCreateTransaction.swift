@@ -39,10 +39,11 @@ enum TicketCreateTransaction {
         """
     }
 
-    /// One transaction through the `Postgres` module.
+    /// One transaction through the `Postgres` module, which pipelines BEGIN and the tenant
+    /// setting with the first insert: three round trips where pgbench makes five.
     static func run(slot: Int, on pool: ConnectionPool) async throws {
         try await pool.withTransaction { transaction in
-            try await transaction.execute(PostgresQuery(setTenant, parameters: [slot]))
+            transaction.sendWithNext(PostgresQuery(setTenant, parameters: [slot]))
             let id = try await transaction.query(PostgresQuery(insertTicket, parameters: [])).single().decode(UUID.self, "id")
             try await transaction.execute(PostgresQuery(insertEvent, parameters: [id]))
         }

@@ -1,36 +1,41 @@
 import Foundation
 import Postgres
 
-// Throughput of the ticket-create transaction through the `Postgres` module and through
-// `pgbench -M prepared`, same SQL, same database, same run, same concurrency; printed with
-// their ratio. Rounds alternate between the drivers so neither gets the warmer cache.
+// The ticket-create transaction through the `Postgres` module; `run.sh` runs the same SQL
+// through `pgbench -M prepared` in the same run and prints both with their ratio.
+//
+//   TicketCreateBenchmark prepare   give each client an organisation; print pgbench's conninfo
+//   TicketCreateBenchmark script    print the transaction as a pgbench script
+//   TicketCreateBenchmark measure   run it from 16 tasks over 16 connections; print tx/s
 //
 //   DATABASE_URL   the bench database's owner (migrated, demo organisations loaded)
-//   BENCH_SECONDS  length of one round (default 10)
-//   BENCH_ROUNDS   rounds per driver (default 2)
+//   BENCH_SECONDS  length of one measurement (default 10)
 
 let environment = ProcessInfo.processInfo.environment
-let ownerURL = environment["DATABASE_URL"] ?? ""
+let owner = ConnectionConfiguration(environment["DATABASE_URL"] ?? "")
+let app = ConnectionConfiguration(owner.conninfo, overrides: ["user": "backoffice_app"])
 let clients = 16
 let seconds = Int(environment["BENCH_SECONDS"] ?? "") ?? 10
-let rounds = Int(environment["BENCH_ROUNDS"] ?? "") ?? 2
-let app = ConnectionConfiguration(ownerURL, overrides: ["user": "backoffice_app"])
 
-try await BenchSetup.prepare(owner: ConnectionConfiguration(ownerURL), app: app, slots: clients)
-let appURL = try await BenchSetup.conninfo(of: app)
-
-var swiftRates: [Double] = []
-var pgbenchRates: [Double] = []
-for round in 1...rounds {
-    let swiftRate = try await SwiftDriver.measure(app, clients: clients, seconds: seconds)
-    print(String(format: "round %d  Postgres module  %8.0f tx/s", round, swiftRate))
-    swiftRates.append(swiftRate)
-    let pgbenchRate = try PgbenchDriver.measure(conninfo: appURL, clients: clients, seconds: seconds)
-    print(String(format: "round %d  pgbench          %8.0f tx/s", round, pgbenchRate))
-    pgbenchRates.append(pgbenchRate)
+func printNow(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
-let swiftMean = swiftRates.reduce(0, +) / Double(rounds)
-let pgbenchMean = pgbenchRates.reduce(0, +) / Double(rounds)
-print(String(
-    format: "ticket-create, %d clients over %d connections, %d s x %d rounds:\n  Postgres module  %8.0f tx/s\n  pgbench -M prepared %5.0f tx/s\n  ratio            %8.2f x",
-    clients, clients, seconds, rounds, swiftMean, pgbenchMean, swiftMean / pgbenchMean))
+
+do {
+    switch CommandLine.arguments.dropFirst().first {
+    case "prepare":
+        try await BenchSetup.prepare(owner: owner, app: app, slots: clients)
+        printNow(try await BenchSetup.conninfo(of: app))
+    case "script":
+        printNow(TicketCreateTransaction.pgbenchScript)
+    case "measure":
+        let rate = try await SwiftDriver.measure(app, clients: clients, seconds: seconds)
+        printNow(String(format: "%.0f", rate))
+    default:
+        FileHandle.standardError.write(Data("usage: TicketCreateBenchmark prepare|script|measure\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+    exit(1)
+}
