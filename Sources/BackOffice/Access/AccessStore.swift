@@ -1,0 +1,27 @@
+import Foundation
+
+/// What the access services need from storage. Every change happens in one transaction
+/// together with its audit entry; reads see only what row-level security lets them.
+public protocol AccessStore: Sendable {
+    /// The person with `email` and the roles they hold at `moment`, or nil.
+    func principal(email: String, interface: Interface, at moment: Date) async throws -> Principal?
+    func organisation(code: String) async throws -> Organisation?
+    func organisations() async throws -> [Organisation]
+    func person(email: String) async throws -> Person?
+
+    /// Adds a person (if no one has the e-mail yet) and makes them a member of `organisation`.
+    func addMember(email: String, fullName: String, to organisation: Organisation, audit: AuditEntry) async throws -> Person
+
+    /// The members of `organisation` with their grants there (active and past).
+    func members(of organisation: Organisation) async throws -> [Member]
+
+    /// Stores a grant; the person must be a member of the organisation for an organisation role.
+    func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant
+
+    /// Revokes a grant after `check` approves it, with the count of active `org_admin`
+    /// grants of its organisation taken under a lock, so two revokes cannot both pass.
+    func revoke(
+        grantID: UUID, in organisation: Organisation?, by actor: UUID, reason: String, at moment: Date,
+        check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
+    ) async throws -> RoleGrant
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The rules of granting and revoking roles, apart from any storage.
+public enum GrantRules {
+    /// A grant someone asks for, already validated.
+    public struct Request: Sendable, Equatable {
+        public let personID: UUID
+        public let scope: RoleGrant.Scope
+        public let validFrom: Date
+        public let validUntil: Date?
+        public let reason: String
+    }
+
+    /// Validates a grant's fields: the reason is required, the window must not be empty, and
+    /// it must not end in the past.
+    public static func request(
+        personID: UUID, scope: RoleGrant.Scope, validFrom: Date?, validUntil: Date?, reason: String?, now: Date
+    ) throws(BackOfficeError) -> Request {
+        var errors = FieldErrors()
+        let reason = errors.check(Validation.reason(reason))
+        let from = validFrom ?? now
+        if let validUntil {
+            if validUntil <= from {
+                errors.add("valid_until", "must be after valid_from")
+            } else if validUntil <= now {
+                errors.add("valid_until", "must be in the future")
+            }
+        }
+        try errors.throwIfAny()
+        return Request(personID: personID, scope: scope, validFrom: from, validUntil: validUntil, reason: reason!)
+    }
+
+    /// May `principal` grant or revoke a role of `scope`? No one changes their own roles.
+    public static func checkMayChange(_ scope: RoleGrant.Scope, of personID: UUID, by principal: Principal, organisationCode: String? = nil) throws(BackOfficeError) {
+        switch scope {
+        case .county:
+            try PermissionMatrix.require(principal, .grantCountyRoles)
+        case .organisation(let organisation, _):
+            try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation, organisationCode: organisationCode)
+        }
+        guard personID != principal.personID else {
+            throw .forbidden("no one grants or revokes their own roles")
+        }
+    }
+
+    /// The last active `org_admin` of an organisation cannot be revoked: someone must be left
+    /// to manage its roles.
+    public static func checkRevoke(_ grant: RoleGrant, activeAdminsInOrganisation: Int, now: Date) throws(BackOfficeError) {
+        guard grant.revokedAt == nil else { throw .conflict("the grant is already revoked") }
+        if case .organisation(_, .orgAdmin) = grant.scope, grant.isActive(at: now), activeAdminsInOrganisation <= 1 {
+            throw .conflict("the last active org_admin of an organisation cannot be revoked; grant the role to someone else first")
+        }
+    }
+}

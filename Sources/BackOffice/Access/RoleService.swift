@@ -1,0 +1,95 @@
+import Foundation
+
+/// Granting, revoking and listing roles, and the members of an organisation: the permission
+/// matrix and the grant rules applied before the store is asked.
+public struct RoleService: Sendable {
+    let store: any AccessStore
+    let clock: @Sendable () -> Date
+
+    public init(store: any AccessStore, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The principal acting as `email`, or `.unauthenticated` when there is no such active person.
+    public func principal(email: String, interface: Interface) async throws -> Principal {
+        guard let principal = try await store.principal(email: email, interface: interface, at: clock()) else {
+            throw BackOfficeError.unauthenticated("no active person with e-mail \(email)")
+        }
+        return principal
+    }
+
+    /// The organisation with `code`, as the principal may see it: `.notFound` also when they
+    /// have no standing there, so that codes cannot be probed.
+    public func organisation(_ code: String, for principal: Principal) async throws -> Organisation {
+        guard let organisation = try await store.organisation(code: code.uppercased()),
+              principal.canSee(organisation: organisation.id)
+        else { throw BackOfficeError.notFound("organisation \(code)") }
+        return organisation
+    }
+
+    public func members(of code: String, for principal: Principal) async throws -> [Member] {
+        let organisation = try await organisation(code, for: principal)
+        try PermissionMatrix.require(principal, .listMembers, in: organisation.id, organisationCode: organisation.code)
+        return try await store.members(of: organisation)
+    }
+
+    /// Adds a person to an organisation (creating their identity on first use).
+    public func addMember(email: String, fullName: String, to code: String, by principal: Principal) async throws -> Person {
+        let organisation = try await organisation(code, for: principal)
+        try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
+        var errors = FieldErrors()
+        let email = errors.check(Validation.email(email))
+        let fullName = errors.check(Validation.text(fullName, field: "full_name", length: 1...200))
+        try errors.throwIfAny()
+        return try await store.addMember(
+            email: email!, fullName: fullName!, to: organisation,
+            audit: AuditEntry(
+                actorID: principal.personID, action: "member.add", objectType: "person", objectID: email!,
+                before: nil, after: ["email": email!, "full_name": fullName!, "organisation": organisation.code],
+                reason: nil, interface: principal.interface))
+    }
+
+    /// Grants an organisation role to a member of the organisation.
+    public func grant(
+        _ role: OrganisationRole, to email: String, in code: String, validFrom: Date? = nil, validUntil: Date? = nil,
+        reason: String?, by principal: Principal
+    ) async throws -> RoleGrant {
+        let organisation = try await organisation(code, for: principal)
+        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        let scope = RoleGrant.Scope.organisation(organisation.id, role)
+        try GrantRules.checkMayChange(scope, of: person.id, by: principal, organisationCode: organisation.code)
+        let request = try GrantRules.request(
+            personID: person.id, scope: scope, validFrom: validFrom, validUntil: validUntil, reason: reason, now: clock())
+        return try await store.grant(request, by: principal.personID) { grant in
+            AuditEntry(
+                actorID: principal.personID, action: "role.grant", objectType: "role_grant",
+                objectID: grant.id.uuidString.lowercased(), before: nil,
+                after: ["person": person.email, "role": role.rawValue, "organisation": organisation.code,
+                        "valid_from": ISO8601DateFormatter().string(from: grant.validFrom),
+                        "valid_until": grant.validUntil.map { ISO8601DateFormatter().string(from: $0) } ?? ""],
+                reason: request.reason, interface: principal.interface)
+        }
+    }
+
+    /// Revokes an organisation role grant, with a reason.
+    public func revoke(grantID: UUID, in code: String, reason: String?, by principal: Principal) async throws -> RoleGrant {
+        let organisation = try await organisation(code, for: principal)
+        let reason = try Validation.reason(reason).mapError { BackOfficeError.invalid([$0]) }.get()
+        let now = clock()
+        return try await store.revoke(
+            grantID: grantID, in: organisation, by: principal.personID, reason: reason, at: now,
+            check: { grant, activeAdmins in
+                try GrantRules.checkMayChange(grant.scope, of: grant.personID, by: principal, organisationCode: organisation.code)
+                try GrantRules.checkRevoke(grant, activeAdminsInOrganisation: activeAdmins, now: now)
+            },
+            audit: { grant in
+                AuditEntry(
+                    actorID: principal.personID, action: "role.revoke", objectType: "role_grant",
+                    objectID: grant.id.uuidString.lowercased(),
+                    before: ["role": grant.roleName, "revoked_at": ""],
+                    after: ["role": grant.roleName, "revoked_at": ISO8601DateFormatter().string(from: now)],
+                    reason: reason, interface: principal.interface)
+            })
+    }
+}

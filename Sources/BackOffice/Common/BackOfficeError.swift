@@ -1,0 +1,42 @@
+/// What went wrong, in the domain's own words; each adapter maps it once to its own form
+/// (an HTTP status and problem document, an exit code and one line on stderr).
+public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Unknown, or not visible to the caller (the two are not told apart).
+    case notFound(String)
+    /// Known to the caller but not allowed to them.
+    case forbidden(String)
+    /// One or more fields are invalid.
+    case invalid([FieldError])
+    /// The change clashes with the current state (a duplicate, an illegal transition).
+    case conflict(String)
+    /// The caller could not be identified.
+    case unauthenticated(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): return "\(what) not found"
+        case .forbidden(let why): return why
+        case .invalid(let errors): return errors.map(\.description).joined(separator: "; ")
+        case .conflict(let why): return why
+        case .unauthenticated(let why): return why
+        }
+    }
+
+    /// One invalid field and why.
+    public static func invalid(_ field: String, _ reason: String) -> BackOfficeError {
+        .invalid([FieldError(field: field, reason: reason)])
+    }
+}
+
+/// A field that failed validation.
+public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String { "\(field): \(reason)" }
+}

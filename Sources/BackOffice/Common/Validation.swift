@@ -1,0 +1,90 @@
+import Foundation
+
+/// Checks of free-text input shared by every area: presence, length, NUL bytes and control
+/// characters, e-mail shape. Each returns the cleaned value or a `FieldError`.
+public enum Validation {
+    /// A trimmed single-line text of `range` characters.
+    public static func text(_ value: String, field: String, length range: ClosedRange<Int>) -> Result<String, FieldError> {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) {
+            return .failure(FieldError(field: field, reason: "must not contain NUL bytes"))
+        }
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+            return .failure(FieldError(field: field, reason: "must not contain control characters"))
+        }
+        if trimmed.count < range.lowerBound {
+            return .failure(FieldError(field: field, reason: range.lowerBound == 1 ? "is required" : "must be at least \(range.lowerBound) characters"))
+        }
+        if trimmed.count > range.upperBound {
+            return .failure(FieldError(field: field, reason: "must be at most \(range.upperBound) characters"))
+        }
+        return .success(trimmed)
+    }
+
+    /// An e-mail address: one `@`, a local part and a domain with a dot, no spaces; lowercased.
+    public static func email(_ value: String, field: String = "email") -> Result<String, FieldError> {
+        text(value, field: field, length: 3...254).flatMap { email in
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+                  !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
+            else { return .failure(FieldError(field: field, reason: "is not an e-mail address")) }
+            return .success(email.lowercased())
+        }
+    }
+
+    /// A code of uppercase ASCII letters and digits in hyphen-separated groups (`OULU-TK`).
+    public static func organisationCode(_ value: String, field: String = "code") -> Result<String, FieldError> {
+        let code = value.trimmingCharacters(in: .whitespaces).uppercased()
+        let groups = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard (2...32).contains(code.count),
+              groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) } })
+        else {
+            return .failure(FieldError(field: field, reason: "must be 2 to 32 letters A-Z and digits in groups joined by hyphens, e.g. OULU-TK"))
+        }
+        return .success(code)
+    }
+
+    /// A lowercase snake_case code (`oulu`, `symptom_back_pain`).
+    public static func snakeCode(_ value: String, field: String = "code") -> Result<String, FieldError> {
+        let code = value.trimmingCharacters(in: .whitespaces)
+        let words = code.split(separator: "_", omittingEmptySubsequences: false)
+        guard (2...40).contains(code.count),
+              words.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } })
+        else { return .failure(FieldError(field: field, reason: "must be 2 to 40 lowercase letters and digits joined by underscores")) }
+        return .success(code)
+    }
+
+    /// The reason a change needs (grants, revokes): 1 to 1000 characters.
+    public static func reason(_ value: String?, field: String = "reason") -> Result<String, FieldError> {
+        guard let value else { return .failure(FieldError(field: field, reason: "is required")) }
+        return text(value, field: field, length: 1...1000)
+    }
+}
+
+/// Collects field errors so that every invalid field is reported at once.
+public struct FieldErrors {
+    public private(set) var errors: [FieldError] = []
+
+    public init() {}
+
+    /// The value, or nil after noting its error.
+    @discardableResult
+    public mutating func check<T>(_ result: Result<T, FieldError>) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            errors.append(error)
+            return nil
+        }
+    }
+
+    /// Notes an error found by other means.
+    public mutating func add(_ field: String, _ reason: String) {
+        errors.append(FieldError(field: field, reason: reason))
+    }
+
+    /// Throws `.invalid` with every error noted, if any.
+    public func throwIfAny() throws(BackOfficeError) {
+        if !errors.isEmpty { throw BackOfficeError.invalid(errors) }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// One person's identity, shared by every organisation they belong to.
+public struct Person: Sendable, Equatable, Identifiable {
+    public let id: UUID
+    /// Unique regardless of case; kept as entered, compared in lowercase.
+    public let email: String
+    public let fullName: String
+    public let active: Bool
+
+    public init(id: UUID, email: String, fullName: String, active: Bool) {
+        self.id = id
+        self.email = email
+        self.fullName = fullName
+        self.active = active
+    }
+}
+
+/// A person of an organisation with the role grants they hold there.
+public struct Member: Sendable, Equatable {
+    public let person: Person
+    public let grants: [RoleGrant]
+
+    public init(person: Person, grants: [RoleGrant]) {
+        self.person = person
+        self.grants = grants
+    }
+}

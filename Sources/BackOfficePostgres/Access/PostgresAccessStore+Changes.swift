@@ -1,0 +1,91 @@
+import BackOffice
+import Foundation
+import Postgres
+
+extension PostgresAccessStore {
+    public func addMember(email: String, fullName: String, to organisation: Organisation, audit: AuditEntry) async throws -> Person {
+        do {
+            return try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
+                try await transaction.execute("""
+                    INSERT INTO people (email, full_name) VALUES (\(email), \(fullName))
+                    ON CONFLICT ((lower(email))) DO NOTHING
+                    """)
+                let person = try Self.person(try await transaction.query(
+                    "SELECT id, email, full_name, active FROM people WHERE lower(email) = lower(\(email))").single())
+                try await transaction.execute("""
+                    INSERT INTO org_members (org_id, person_id, added_by) VALUES (\(organisation.id), \(person.id), \(audit.actorID))
+                    ON CONFLICT (org_id, person_id) DO UPDATE SET active = true
+                    """)
+                try await AuditWriter.write(audit, organisation: organisation.id, in: transaction)
+                return person
+            }
+        } catch {
+            throw StoreError.map(error)
+        }
+    }
+
+    public func members(of organisation: Organisation) async throws -> [Member] {
+        try await pool.withTenant(organisation.id) { transaction in
+            let people = try await transaction.query("""
+                SELECT p.id, p.email, p.full_name, p.active AND m.active AS active
+                FROM org_members m JOIN people p ON p.id = m.person_id
+                WHERE m.org_id = \(organisation.id) ORDER BY p.full_name, p.email
+                """).map(Self.person)
+            let grants = try await transaction.query("""
+                SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) ORDER BY granted_at
+                """).map(RoleGrantRow.organisationGrant)
+            let byPerson = Dictionary(grouping: grants, by: \.personID)
+            return people.map { Member(person: $0, grants: byPerson[$0.id] ?? []) }
+        }
+    }
+
+    public func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant {
+        guard case .organisation(let organisation, let role) = request.scope else {
+            throw BackOfficeError.invalid("role", "county roles are granted with the county role commands")
+        }
+        do {
+            return try await pool.withTenant(organisation, actor: actor) { transaction in
+                let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
+                    INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
+                    VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
+                            \(request.reason), \(actor))
+                    RETURNING *
+                    """).single())
+                try await AuditWriter.write(audit(grant), organisation: organisation, in: transaction)
+                return grant
+            }
+        } catch {
+            throw StoreError.map(error, notFound: "member (add the person to the organisation first)")
+        }
+    }
+
+    public func revoke(
+        grantID: UUID, in organisation: Organisation?, by actor: UUID, reason: String, at moment: Date,
+        check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
+    ) async throws -> RoleGrant {
+        guard let organisation else {
+            throw BackOfficeError.invalid("organisation", "county role grants are revoked with the county role commands")
+        }
+        return try await pool.withTenant(organisation.id, actor: actor) { transaction in
+            guard let row = try await transaction.query("""
+                SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) AND id = \(grantID) FOR UPDATE
+                """).first else { throw BackOfficeError.notFound("role grant \(grantID.uuidString.lowercased())") }
+            let grant = try RoleGrantRow.organisationGrant(row)
+            // Lock the organisation's active admin grants, so two revokes cannot both see two.
+            let activeAdmins = try await transaction.query("""
+                SELECT id FROM org_role_grants
+                WHERE org_id = \(organisation.id) AND role = 'org_admin' AND revoked_at IS NULL
+                  AND valid_from <= \(moment) AND (valid_until IS NULL OR valid_until > \(moment))
+                FOR UPDATE
+                """).count
+            try check(grant, activeAdmins)
+            let revoked = try RoleGrantRow.organisationGrant(try await transaction.query("""
+                UPDATE org_role_grants SET revoked_at = \(moment), revoked_by = \(actor), revoke_reason = \(reason)
+                WHERE org_id = \(organisation.id) AND id = \(grantID)
+                RETURNING *
+                """).single())
+            try await AuditWriter.write(audit(revoked), organisation: organisation.id, in: transaction)
+            return revoked
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import BackOffice
+import Postgres
+
+/// Maps the database's refusals to the domain's errors, once, for every repository.
+enum StoreError {
+    static func map(_ error: any Error, notFound: String = "the referenced row") -> any Error {
+        guard let error = error as? PostgresError, error.kind == .server else { return error }
+        switch error.sqlState {
+        case .uniqueViolation?: return BackOfficeError.conflict("already exists (\(error.constraint ?? "unique"))")
+        case .foreignKeyViolation?: return BackOfficeError.notFound(notFound)
+        case .checkViolation?, .notNullViolation?, .stringDataRightTruncation?, .invalidTextRepresentation?:
+            return BackOfficeError.invalid(error.column ?? error.constraint ?? "value", error.message)
+        case .insufficientPrivilege?: return BackOfficeError.notFound(notFound)
+        default: return error
+        }
+    }
+}
