@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import BackOffice
 import Postgres
 
 /// A command that could not do its work: one line on stderr and the exit code of DESIGN.md
@@ -36,6 +37,12 @@ extension AsyncParsableCommand {
             throw failure.exitCode
         } catch let error as ExitCode {
             throw error
+        } catch let error as BackOfficeError {
+            printError("backoffice: \(error)")
+            switch error {
+            case .forbidden, .unauthenticated: throw ExitCode(77)
+            default: throw ExitCode.failure
+            }
         } catch let error as PostgresError where [.connection, .poolTimeout].contains(error.kind) {
             printError("backoffice: database unavailable: \(error.message)")
             throw ExitCode(69)

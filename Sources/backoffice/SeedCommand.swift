@@ -1,5 +1,7 @@
 import ArgumentParser
+import BackOffice
 import BackOfficePostgres
+import Postgres
 
 /// `backoffice seed demo`.
 struct SeedCommand: AsyncParsableCommand {
@@ -10,12 +12,23 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo county (regions and organisations); safe to run again.")
+            abstract: "Load the demo county (regions, organisations, people in every role); safe to run again.")
 
         func run() async throws {
             try await reportingFailures {
-                let added = try await DatabaseSettings().withOwnerConnection { try await DemoSeed().load(on: $0) }
-                printError("backoffice: demo data loaded (\(added.regions) regions and \(added.organisations) organisations added)")
+                let settings = DatabaseSettings()
+                let added = try await settings.withOwnerConnection { try await DemoSeed().load(on: $0) }
+                let app = ConnectionPool(.init(connection: settings.app, maximumConnections: 2))
+                let grants: Int
+                do {
+                    grants = try await DemoSeed().loadPeople(app: app)
+                    await app.close()
+                } catch {
+                    await app.close()
+                    throw error
+                }
+                printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations and \(grants) role grants added)")
+                printError("backoffice: try `backoffice role list --as \(DemoData.people[3].email) --org \(DemoData.people[3].organisationCode)`")
             }
         }
     }

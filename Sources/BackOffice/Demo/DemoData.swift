@@ -1,3 +1,5 @@
+import Foundation
+
 /// The demo county: real North Ostrobothnia municipalities grouped into regions, with
 /// organisations named and sized as the county's would be. Used by `backoffice seed demo`.
 public enum DemoData {
@@ -52,4 +54,44 @@ public enum DemoData {
         Organisation(code: "KALAJOKI-TA", name: "Kalajoen terveysasema", regionCode: "rannikko", kind: "health_centre", populationServed: 12_300),
         Organisation(code: "ALAVIESKA-TA", name: "Alavieskan terveysasema", regionCode: "rannikko", kind: "health_centre", populationServed: 2_500),
     ]
+}
+
+extension DemoData {
+    /// A demo person and the role they hold.
+    public struct DemoPerson: Sendable {
+        public let email: String
+        public let fullName: String
+        /// `county_admin`, `support_agent` or `reporter` (in the county organisation), or an
+        /// organisation role in `organisationCode`.
+        public let role: String
+        public let organisationCode: String
+    }
+
+    /// The county's own organisation, which the migrations create.
+    public static let countyCode = "POHDE"
+
+    /// People in every role: the county's product owner, support desk and reporter, and in each
+    /// organisation a pääkäyttäjä, an Omaolovastaava and two professionals.
+    public static var people: [DemoPerson] {
+        let county = [
+            DemoPerson(email: "tuula.tuotevastaava@pohde.example", fullName: "Tuula Tuotevastaava", role: "county_admin", organisationCode: countyCode),
+            DemoPerson(email: "teemu.tukipalvelu@pohde.example", fullName: "Teemu Tukipalvelu", role: "support_agent", organisationCode: countyCode),
+            DemoPerson(email: "riikka.raportoija@pohde.example", fullName: "Riikka Raportoija", role: "reporter", organisationCode: countyCode),
+        ]
+        let firstNames = ["Aino", "Eero", "Helmi", "Juho", "Kaisa", "Lauri", "Minna", "Niko", "Outi", "Pekka", "Sanna", "Ville"]
+        let lastNames = ["Heikkinen", "Korhonen", "Mäkelä", "Niemi", "Pitkänen", "Rautio", "Salo", "Tervo", "Väisänen"]
+        let roles = ["org_admin", "omaolo_contact", "professional", "professional"]
+        var people = county
+        for (index, organisation) in organisations.enumerated() {
+            for (slot, role) in roles.enumerated() {
+                let first = firstNames[(index * 4 + slot) % firstNames.count]
+                let last = lastNames[(index * 3 + slot) % lastNames.count]
+                let local = "\(role.replacingOccurrences(of: "_", with: "-"))\(slot == 3 ? "2" : "")"
+                people.append(DemoPerson(
+                    email: "\(local).\(organisation.code.lowercased())@pohde.example",
+                    fullName: "\(first) \(last)", role: role, organisationCode: organisation.code))
+            }
+        }
+        return people
+    }
 }
