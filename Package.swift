@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +52,8 @@ let package = Package(
             dependencies: [
                 "BackOffice",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -69,12 +72,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport", swiftSettings: strict),
+        .target(
+            name: "BackOfficeTestSupport",
+            dependencies: ["BackOffice", "BackOfficePostgres", "Postgres", "PostgresTestSupport"],
+            path: "Tests/BackOfficeTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
         .testTarget(name: "BackOfficeTests", dependencies: ["BackOffice"], swiftSettings: strict),
         .testTarget(name: "backofficeTests", dependencies: ["PostgresTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BackOfficePostgresTests",
-            dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "PostgresTestSupport"],
+            dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "PostgresTestSupport", "BackOfficeTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -83,6 +92,7 @@ let package = Package(
                 "BackOfficeHTTP",
                 "BackOfficePostgres",
                 "PostgresTestSupport",
+                "BackOfficeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -4,15 +4,22 @@ import Hummingbird
 /// What the HTTP adapter needs from the rest of the back office.
 public struct HTTPDependencies: Sendable {
     public let readiness: any ReadinessProbe
+    public let roles: RoleService
+    public let tokens: TokenService
 
-    public init(readiness: any ReadinessProbe) {
+    public init(readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService) {
         self.readiness = readiness
+        self.roles = roles
+        self.tokens = tokens
     }
 }
 
 /// The router with every route of the back office; the same one serves and is tested.
-public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BasicRequestContext> {
-    let router = Router()
-    HealthController<BasicRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
+public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRequestContext> {
+    let router = Router(context: BackOfficeRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    HealthController<BackOfficeRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
+    let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
+    AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
     return router
 }

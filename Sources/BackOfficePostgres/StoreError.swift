@@ -4,7 +4,9 @@ import Postgres
 /// Maps the database's refusals to the domain's errors, once, for every repository.
 enum StoreError {
     static func map(_ error: any Error, notFound: String = "the referenced row") -> any Error {
-        guard let error = error as? PostgresError, error.kind == .server else { return error }
+        guard let error = error as? PostgresError else { return error }
+        if [.connection, .poolTimeout, .poolClosed].contains(error.kind) { return BackOfficeError.unavailable(error.message) }
+        guard error.kind == .server else { return error }
         switch error.sqlState {
         case .uniqueViolation?: return BackOfficeError.conflict("already exists (\(error.constraint ?? "unique"))")
         case .foreignKeyViolation?: return BackOfficeError.notFound(notFound)

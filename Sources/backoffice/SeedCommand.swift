@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BackOffice
 import BackOfficePostgres
 import Postgres
@@ -19,17 +20,32 @@ struct SeedCommand: AsyncParsableCommand {
                 let settings = DatabaseSettings()
                 let added = try await settings.withOwnerConnection { try await DemoSeed().load(on: $0) }
                 let app = ConnectionPool(.init(connection: settings.app, maximumConnections: 2))
-                let grants: Int
                 do {
-                    grants = try await DemoSeed().loadPeople(app: app)
+                    let grants = try await DemoSeed().loadPeople(app: app)
+                    printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations and \(grants) role grants added)")
+                    try await printTokens(app: app)
                     await app.close()
                 } catch {
                     await app.close()
                     throw error
                 }
-                printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations and \(grants) role grants added)")
-                printError("backoffice: try `backoffice role list --as \(DemoData.people[3].email) --org \(DemoData.people[3].organisationCode)`")
             }
+        }
+    }
+
+    /// One fresh API token for a person of each role, so the API can be tried at once.
+    static func printTokens(app: ConnectionPool) async throws {
+        let roles = RoleService(store: PostgresAccessStore(pool: app))
+        let tokens = TokenService(store: PostgresTokenStore(pool: app))
+        let exemplars = DemoData.people.reduce(into: [String: DemoData.DemoPerson]()) { first, person in
+            if first[person.role] == nil { first[person.role] = person }
+        }
+        printError("Demo API tokens (shown once; `make run` makes new ones each time):")
+        for role in ["county_admin", "support_agent", "reporter", "org_admin", "omaolo_contact", "professional"] {
+            guard let person = exemplars[role] else { continue }
+            let principal = try await roles.principal(email: person.email, interface: .system)
+            let made = try await tokens.create(for: principal.personID, name: "demo", expiresInDays: 30)
+            printError("  \(role.padding(toLength: 15, withPad: " ", startingAt: 0)) \(person.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(made.secret)")
         }
     }
 }

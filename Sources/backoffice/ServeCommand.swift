@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackOffice
 import BackOfficeHTTP
 import BackOfficePostgres
 import Foundation
@@ -28,7 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
             let migrations = try loadMigrations()
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
-            let router = buildRouter(HTTPDependencies(readiness: DatabaseReadiness(pool: pool, migrations: migrations)))
+            let router = buildRouter(HTTPDependencies(
+                readiness: DatabaseReadiness(pool: pool, migrations: migrations),
+                roles: RoleService(store: PostgresAccessStore(pool: pool)),
+                tokens: TokenService(store: PostgresTokenStore(pool: pool))))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

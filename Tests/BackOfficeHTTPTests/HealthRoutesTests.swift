@@ -1,3 +1,4 @@
+import BackOffice
 import BackOfficeHTTP
 import BackOfficePostgres
 import Foundation
@@ -20,12 +21,17 @@ struct HealthRoutesTests {
     }
 
     func get(_ path: String, readiness: DatabaseReadiness) async throws -> (HTTPResponse.Status, Body) {
-        let app = Application(router: buildRouter(HTTPDependencies(readiness: readiness)))
-        return try await app.test(.router) { client in
+        let pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 1)
+        let app = Application(router: buildRouter(HTTPDependencies(
+            readiness: readiness, roles: RoleService(store: PostgresAccessStore(pool: pool)),
+            tokens: TokenService(store: PostgresTokenStore(pool: pool)))))
+        let answer = try await app.test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 (response.status, try JSONDecoder().decode(Body.self, from: Data(buffer: response.body)))
             }
         }
+        await pool.close()
+        return answer
     }
 
     func appPool(_ configuration: ConnectionConfiguration? = nil) throws -> ConnectionPool {

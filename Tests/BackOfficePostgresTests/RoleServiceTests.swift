@@ -3,6 +3,7 @@ import BackOfficePostgres
 import Foundation
 import Postgres
 import PostgresTestSupport
+import BackOfficeTestSupport
 import Testing
 
 @Suite("Granting and revoking roles, against the database")

@@ -28,6 +28,11 @@ public struct RoleService: Sendable {
         return organisation
     }
 
+    /// The organisations the principal has standing in: all for county roles.
+    public func organisations(for principal: Principal) async throws -> [Organisation] {
+        try await store.organisations().filter { principal.canSee(organisation: $0.id) }
+    }
+
     public func members(of code: String, for principal: Principal) async throws -> [Member] {
         let organisation = try await organisation(code, for: principal)
         try PermissionMatrix.require(principal, .listMembers, in: organisation.id, organisationCode: organisation.code)

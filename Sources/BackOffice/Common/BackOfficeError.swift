@@ -11,6 +11,8 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
     case conflict(String)
     /// The caller could not be identified.
     case unauthenticated(String)
+    /// The database cannot be reached now; trying again later may work.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalid(let errors): return errors.map(\.description).joined(separator: "; ")
         case .conflict(let why): return why
         case .unauthenticated(let why): return why
+        case .unavailable(let why): return "database unavailable: \(why)"
         }
     }
 

@@ -6,17 +6,17 @@ import PostgresTestSupport
 
 /// Two organisations with an org_admin each, a plain member of A and a county admin, all with
 /// random codes and addresses, made through the store as the system (no actor).
-struct AccessFixture {
-    let store: PostgresAccessStore
-    let orgA: Organisation
-    let orgB: Organisation
-    let adminA: Person
-    let adminB: Person
-    let member: Person
-    let countyAdmin: Person
-    let adminGrantA: RoleGrant
+public struct AccessFixture {
+    public let store: PostgresAccessStore
+    public let orgA: Organisation
+    public let orgB: Organisation
+    public let adminA: Person
+    public let adminB: Person
+    public let member: Person
+    public let countyAdmin: Person
+    public let adminGrantA: RoleGrant
 
-    static func make(app: ConnectionPool) async throws -> AccessFixture {
+    public static func make(app: ConnectionPool) async throws -> AccessFixture {
         let store = PostgresAccessStore(pool: app)
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let (codeA, codeB) = try await app.withTransaction { transaction in
@@ -52,7 +52,7 @@ struct AccessFixture {
                              countyAdmin: countyAdmin, adminGrantA: adminGrantA)
     }
 
-    static func systemGrant(_ role: OrganisationRole, to person: Person, in organisation: Organisation, store: PostgresAccessStore) async throws -> RoleGrant {
+    public static func systemGrant(_ role: OrganisationRole, to person: Person, in organisation: Organisation, store: PostgresAccessStore) async throws -> RoleGrant {
         let request = try GrantRules.request(
             personID: person.id, scope: .organisation(organisation.id, role), validFrom: nil, validUntil: nil,
             reason: "perustaminen", now: Date())

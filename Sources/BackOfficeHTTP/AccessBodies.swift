@@ -1,0 +1,133 @@
+import BackOffice
+import Foundation
+import Hummingbird
+
+/// The JSON shapes of the access API (snake_case on the wire).
+enum AccessBodies {
+    struct OrganisationBody: ResponseEncodable {
+        let id: String
+        let code: String
+        let name: String
+        let region: String?
+        let kind: String
+        let populationServed: Int
+        let active: Bool
+
+        init(_ organisation: Organisation) {
+            id = organisation.id.wire
+            code = organisation.code
+            name = organisation.name
+            region = organisation.regionCode
+            kind = organisation.kind.rawValue
+            populationServed = organisation.populationServed
+            active = organisation.active
+        }
+    }
+
+    struct GrantBody: ResponseEncodable {
+        let id: String
+        let personId: String
+        let role: String
+        let validFrom: Date
+        let validUntil: Date?
+        let reason: String
+        let grantedBy: String?
+        let revokedAt: Date?
+        let revokeReason: String?
+        let active: Bool
+
+        init(_ grant: RoleGrant, now: Date) {
+            id = grant.id.wire
+            personId = grant.personID.wire
+            role = grant.roleName
+            validFrom = grant.validFrom
+            validUntil = grant.validUntil
+            reason = grant.reason
+            grantedBy = grant.grantedBy?.wire
+            revokedAt = grant.revokedAt
+            revokeReason = grant.revokeReason
+            active = grant.isActive(at: now)
+        }
+    }
+
+    struct MemberBody: ResponseEncodable {
+        let personId: String
+        let email: String
+        let fullName: String
+        let active: Bool
+        let roles: [GrantBody]
+    }
+
+    struct MeBody: ResponseEncodable {
+        struct Membership: Encodable {
+            let organisation: String
+            let roles: [String]
+        }
+        let personId: String
+        let email: String
+        let countyRoles: [String]
+        let organisations: [Membership]
+    }
+
+    struct TokenBody: ResponseEncodable {
+        let id: String
+        let name: String
+        let createdAt: Date
+        let expiresAt: Date?
+        let lastUsedAt: Date?
+        let revokedAt: Date?
+        /// Present only in the answer to the request that made the token.
+        let token: String?
+
+        init(_ token: ApiToken, secret: String? = nil) {
+            id = token.id.wire
+            name = token.name
+            createdAt = token.createdAt
+            expiresAt = token.expiresAt
+            lastUsedAt = token.lastUsedAt
+            revokedAt = token.revokedAt
+            self.token = secret
+        }
+    }
+
+    /// `{"items": [...], "next_cursor": "…" | null}`.
+    struct Page<Item: Encodable & Sendable>: ResponseEncodable {
+        let items: [Item]
+        let nextCursor: String?
+
+        enum CodingKeys: String, CodingKey { case items, nextCursor }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(items, forKey: .items)
+            try container.encode(nextCursor, forKey: .nextCursor)
+        }
+    }
+
+    struct NewMember: Decodable {
+        let email: String
+        let fullName: String
+    }
+
+    struct NewGrant: Decodable {
+        let email: String
+        let role: String
+        let reason: String?
+        let validFrom: Date?
+        let validUntil: Date?
+    }
+
+    struct Revocation: Decodable {
+        let reason: String?
+    }
+
+    struct NewToken: Decodable {
+        let name: String
+        let expiresInDays: Int?
+    }
+}
+
+extension UUID {
+    /// Lowercase, as ids are written everywhere on the wire.
+    var wire: String { uuidString.lowercased() }
+}

@@ -1,0 +1,39 @@
+import BackOffice
+import Foundation
+import Hummingbird
+
+/// The context of one request: Hummingbird's core, the authenticated principal, and JSON in
+/// snake_case with ISO 8601 dates, as every area's API speaks it.
+public struct BackOfficeRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `BearerAuthMiddleware` for routes under `/api/v1`.
+    public var principal: Principal?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// Bodies larger than 1 MiB are refused (413) before they are decoded.
+    public var maxUploadSize: Int { 1024 * 1024 }
+
+    public var requestDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// The authenticated principal; the auth middleware guarantees one on API routes.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw BackOfficeError.unauthenticated("a bearer token is required") }
+        return principal
+    }
+}

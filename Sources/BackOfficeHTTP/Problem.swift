@@ -1,0 +1,62 @@
+import BackOffice
+import Foundation
+import Hummingbird
+
+/// An RFC 9457 problem document: the one shape of every error the API answers with.
+struct Problem: Error, HTTPResponseError, Encodable {
+    struct InvalidField: Encodable {
+        let field: String
+        let reason: String
+    }
+
+    let type: String
+    let title: String
+    let statusCode: Int
+    let detail: String
+    let errors: [InvalidField]?
+
+    var status: HTTPResponse.Status { .init(code: statusCode) }
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, detail, errors
+        case statusCode = "status"
+    }
+
+    init(_ status: HTTPResponse.Status, slug: String, title: String, detail: String, errors: [InvalidField]? = nil) {
+        type = "/problems/\(slug)"
+        self.title = title
+        statusCode = status.code
+        self.detail = detail
+        self.errors = errors
+    }
+
+    /// The domain's errors, each to its status.
+    init(_ error: BackOfficeError) {
+        switch error {
+        case .notFound(let what):
+            self.init(.notFound, slug: "not-found", title: "Not found", detail: "\(what) not found")
+        case .forbidden(let why):
+            self.init(.forbidden, slug: "forbidden", title: "Not allowed", detail: why)
+        case .invalid(let fields):
+            self.init(
+                .unprocessableContent, slug: "validation", title: "Invalid fields",
+                detail: fields.map(\.description).joined(separator: "; "),
+                errors: fields.map { InvalidField(field: $0.field, reason: $0.reason) })
+        case .conflict(let why):
+            self.init(.conflict, slug: "conflict", title: "Conflict", detail: why)
+        case .unauthenticated(let why):
+            self.init(.unauthorized, slug: "unauthenticated", title: "Not authenticated", detail: why)
+        case .unavailable(let why):
+            self.init(.serviceUnavailable, slug: "unavailable", title: "Database unavailable", detail: why)
+        }
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        if statusCode == 401 { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try encoder.encode(self)))))
+    }
+}

@@ -1,0 +1,71 @@
+import BackOffice
+import Crypto
+import Foundation
+import Postgres
+
+/// API tokens as SHA-256 hashes in `api_tokens` (global: a token belongs to a person).
+public struct PostgresTokenStore: TokenStore {
+    let pool: ConnectionPool
+    let access: PostgresAccessStore
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+        access = PostgresAccessStore(pool: pool)
+    }
+
+    static func hash(_ secret: String) -> Data {
+        Data(SHA256.hash(data: Data(secret.utf8)))
+    }
+
+    public func saveToken(secret: String, personID: UUID, name: String, expiresAt: Date?) async throws -> ApiToken {
+        do {
+            return try await pool.withTransaction { transaction in
+                try Self.token(try await transaction.query("""
+                    INSERT INTO api_tokens (person_id, name, token_hash, expires_at)
+                    VALUES (\(personID), \(name), \(Self.hash(secret)), \(expiresAt))
+                    RETURNING *
+                    """).single())
+            }
+        } catch {
+            throw StoreError.map(error, notFound: "person")
+        }
+    }
+
+    public func principal(token secret: String, interface: Interface, at moment: Date) async throws -> Principal? {
+        let email = try await pool.withTransaction { transaction in
+            try await transaction.query("""
+                UPDATE api_tokens t SET last_used_at = \(moment)
+                FROM people p
+                WHERE t.token_hash = \(Self.hash(secret)) AND p.id = t.person_id AND p.active
+                  AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > \(moment))
+                RETURNING p.email
+                """).first.map { try $0.decode(String.self, "email") }
+        }
+        guard let email else { return nil }
+        return try await access.principal(email: email, interface: interface, at: moment)
+    }
+
+    public func tokens(of personID: UUID) async throws -> [ApiToken] {
+        try await pool.withTransaction { transaction in
+            try await transaction.query("SELECT * FROM api_tokens WHERE person_id = \(personID) ORDER BY created_at")
+                .map(Self.token)
+        }
+    }
+
+    public func revokeToken(_ id: UUID, of personID: UUID, at moment: Date) async throws -> Bool {
+        try await pool.withTransaction { transaction in
+            try await transaction.execute("""
+                UPDATE api_tokens SET revoked_at = \(moment)
+                WHERE id = \(id) AND person_id = \(personID) AND revoked_at IS NULL
+                """) == 1
+        }
+    }
+
+    static func token(_ row: PostgresRow) throws -> ApiToken {
+        ApiToken(
+            id: try row.decode(UUID.self, "id"), personID: try row.decode(UUID.self, "person_id"),
+            name: try row.decode(String.self, "name"), createdAt: try row.decode(Date.self, "created_at"),
+            expiresAt: try row.decode(Date?.self, "expires_at"), lastUsedAt: try row.decode(Date?.self, "last_used_at"),
+            revokedAt: try row.decode(Date?.self, "revoked_at"))
+    }
+}

@@ -1,0 +1,175 @@
+import BackOffice
+import BackOfficeHTTP
+import BackOfficePostgres
+import BackOfficeTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Postgres
+import PostgresTestSupport
+import Testing
+
+@Suite("/api/v1 access routes through the real router")
+struct AccessRoutesTests {
+    let pool: ConnectionPool
+    let roles: RoleService
+    let tokens: TokenService
+
+    init() throws {
+        pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
+        roles = RoleService(store: PostgresAccessStore(pool: pool))
+        tokens = TokenService(store: PostgresTokenStore(pool: pool))
+    }
+
+    struct Answer {
+        let status: HTTPResponse.Status
+        let contentType: String?
+        let json: [String: Any]
+    }
+
+    func token(for person: Person) async throws -> String {
+        try await tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
+    }
+
+    /// Sends requests through the router, as the server would receive them.
+    func send(_ requests: [(method: HTTPRequest.Method, path: String, token: String?, body: String?)]) async throws -> [Answer] {
+        let app = Application(router: buildRouter(HTTPDependencies(
+            readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles, tokens: tokens)))
+        return try await app.test(.router) { client in
+            var answers: [Answer] = []
+            for request in requests {
+                var headers = HTTPFields()
+                if let token = request.token { headers[.authorization] = "Bearer \(token)" }
+                headers[.contentType] = "application/json"
+                let answer = try await client.execute(
+                    uri: request.path, method: request.method, headers: headers,
+                    body: request.body.map { ByteBuffer(string: $0) }) { response in
+                    Answer(
+                        status: response.status, contentType: response.headers[.contentType],
+                        json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
+                }
+                answers.append(answer)
+            }
+            return answers
+        }
+    }
+
+    func roleCount(_ organisation: Organisation) async throws -> Int {
+        try await pool.withTenant(organisation.id) { transaction in
+            try await transaction.query("SELECT count(*) AS n FROM org_role_grants WHERE org_id = \(organisation.id)")
+                .single().decode(Int.self, "n")
+        }
+    }
+
+    @Test func anOrgAdminGrantsAndRevokesWithCurl() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let admin = try await token(for: fixture.adminA)
+        let granted = try await send([(
+            .post, "/api/v1/orgs/\(fixture.orgA.code)/roles", admin,
+            #"{"email": "\#(fixture.member.email)", "role": "professional", "reason": "Aloittaa vastaanotolla"}"#)])[0]
+        #expect(granted.status == .created)
+        let grantID = try #require(granted.json["id"] as? String)
+        #expect(grantID == grantID.lowercased())
+        let answers = try await send([
+            (.get, "/api/v1/orgs/\(fixture.orgA.code)/roles", admin, nil),
+            (.delete, "/api/v1/orgs/\(fixture.orgA.code)/roles/\(grantID)", admin, #"{"reason": "Siirtyi muualle"}"#),
+            (.get, "/api/v1/me", admin, nil),
+        ])
+        #expect(answers[0].status == .ok)
+        #expect(((answers[0].json["items"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == grantID })
+        #expect(answers[0].json.keys.contains("next_cursor"))
+        #expect(answers[1].status == .ok)
+        #expect(answers[1].json["revoke_reason"] as? String == "Siirtyi muualle")
+        #expect(answers[2].json["email"] as? String == fixture.adminA.email)
+        await pool.close()
+    }
+
+    @Test func everyURLOfAnotherOrganisationIs404AndChangesNothing() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let admin = try await token(for: fixture.adminA)
+        let before = try await roleCount(fixture.orgB)
+        let code = fixture.orgB.code
+        let answers = try await send([
+            (.get, "/api/v1/orgs/\(code)", admin, nil),
+            (.get, "/api/v1/orgs/\(code)/members", admin, nil),
+            (.post, "/api/v1/orgs/\(code)/members", admin, #"{"email": "x@pohde.example", "full_name": "X"}"#),
+            (.get, "/api/v1/orgs/\(code)/roles", admin, nil),
+            (.post, "/api/v1/orgs/\(code)/roles", admin, #"{"email": "\#(fixture.adminB.email)", "role": "professional", "reason": "x"}"#),
+            (.delete, "/api/v1/orgs/\(code)/roles/\(UUID().uuidString.lowercased())", admin, #"{"reason": "x"}"#),
+            (.get, "/api/v1/orgs/EI-OLE-TALLAISTA", admin, nil),
+        ])
+        for answer in answers {
+            #expect(answer.status == .notFound)
+            #expect(answer.contentType == "application/problem+json")
+            #expect(answer.json["type"] as? String == "/problems/not-found")
+        }
+        // A's URL with B's grant id changes nothing either.
+        let crossed = try await send([(
+            .delete, "/api/v1/orgs/\(fixture.orgA.code)/roles/\(fixture.adminGrantA.id.uuidString.lowercased())", try await token(for: fixture.adminB),
+            #"{"reason": "x"}"#)])[0]
+        #expect(crossed.status == .notFound)
+        #expect(try await roleCount(fixture.orgB) == before)
+        await pool.close()
+    }
+
+    @Test func badInputGetsAPreciseProblemAndChangesNothing() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let admin = try await token(for: fixture.adminA)
+        let before = try await roleCount(fixture.orgA)
+        let path = "/api/v1/orgs/\(fixture.orgA.code)/roles"
+        let answers = try await send([
+            (.post, path, admin, #"{"email": "\#(fixture.member.email)", "role": "professional"}"#),
+            (.post, path, admin, #"{"email": "\#(fixture.member.email)", "role": "chief", "reason": "x"}"#),
+            (.post, path, admin, #"{"email": 5}"#),
+            (.post, path, admin, "{not json"),
+            (.post, "/api/v1/orgs/\(fixture.orgA.code)/members", admin, #"{"email": "ei-sahkoposti", "full_name": "A\u0000B"}"#),
+            (.post, path, admin, String(repeating: "a", count: 10 * 1024 * 1024)),
+            (.get, "/api/v1/me", nil, nil),
+            (.get, "/api/v1/me", "bo_" + String(repeating: "x", count: 43), nil),
+        ])
+        #expect(answers[0].status == .unprocessableContent)
+        #expect((answers[0].json["errors"] as? [[String: String]])?.first?["field"] == "reason")
+        #expect(answers[1].status == .unprocessableContent)
+        #expect(answers[2].status == .badRequest)
+        #expect(answers[3].status == .badRequest)
+        #expect(answers[4].status == .unprocessableContent)
+        #expect(Set(((answers[4].json["errors"] as? [[String: String]]) ?? []).compactMap { $0["field"] }) == ["email", "full_name"])
+        #expect(answers[5].status == .contentTooLarge)
+        #expect(answers[6].status == .unauthorized)
+        #expect(answers[7].status == .unauthorized)
+        #expect(answers.allSatisfy { $0.contentType == "application/problem+json" })
+        #expect(try await roleCount(fixture.orgA) == before)
+        await pool.close()
+    }
+
+    @Test func aRevokedOrExpiredTokenIs401() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let made = try await tokens.create(for: fixture.adminA.id, name: "lyhyt", expiresInDays: 1)
+        let principal = try await roles.principal(email: fixture.adminA.email, interface: .http)
+        #expect(try await send([(.get, "/api/v1/me", made.secret, nil)])[0].status == .ok)
+        try await tokens.revoke(made.token.id, of: principal)
+        #expect(try await send([(.get, "/api/v1/me", made.secret, nil)])[0].status == .unauthorized)
+        let expiring = try await tokens.create(for: fixture.adminA.id, name: "vanhenee", expiresInDays: 1)
+        let later = TokenService(store: PostgresTokenStore(pool: pool), clock: { Date().addingTimeInterval(2 * 86_400) })
+        await #expect(throws: BackOfficeError.unauthenticated("the token is unknown, expired or revoked")) {
+            try await later.principal(bearer: expiring.secret, interface: .http)
+        }
+        await pool.close()
+    }
+
+    @Test func aProfessionalIsRefusedWith403InTheirOwnOrganisation() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        _ = try await AccessFixture.systemGrant(.professional, to: fixture.member, in: fixture.orgA, store: fixture.store)
+        let professional = try await token(for: fixture.member)
+        let answers = try await send([
+            (.get, "/api/v1/orgs/\(fixture.orgA.code)/members", professional, nil),
+            (.post, "/api/v1/orgs/\(fixture.orgA.code)/roles", professional,
+             #"{"email": "\#(fixture.adminA.email)", "role": "professional", "reason": "x"}"#),
+            (.get, "/api/v1/orgs/\(fixture.orgA.code)", professional, nil),
+        ])
+        #expect(answers[0].status == .forbidden)
+        #expect(answers[1].status == .forbidden)
+        #expect(answers[2].status == .ok)
+        await pool.close()
+    }
+}
