@@ -13,14 +13,30 @@ struct ActingOptions: ParsableArguments {
 
     /// Runs `body` with the role service on a pool of the app login and the acting principal.
     func withRoleService(_ body: (RoleService, Principal) async throws -> Void) async throws {
-        let pool = ConnectionPool(.init(connection: DatabaseSettings().app, maximumConnections: 2))
-        do {
+        try await withAppPool { pool in
             let service = RoleService(store: PostgresAccessStore(pool: pool))
             try await body(service, try await service.principal(email: actor, interface: .cli))
-            await pool.close()
-        } catch {
-            await pool.close()
-            throw error
         }
+    }
+
+    /// Runs `body` with the organisation service and the acting principal.
+    func withOrganisationService(_ body: (OrganisationService, Principal) async throws -> Void) async throws {
+        try await withAppPool { pool in
+            let roles = RoleService(store: PostgresAccessStore(pool: pool))
+            let service = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
+            try await body(service, try await roles.principal(email: actor, interface: .cli))
+        }
+    }
+}
+
+/// Runs `body` with a small pool of the app login, closed afterwards.
+func withAppPool(_ body: (ConnectionPool) async throws -> Void) async throws {
+    let pool = ConnectionPool(.init(connection: DatabaseSettings().app, maximumConnections: 2))
+    do {
+        try await body(pool)
+        await pool.close()
+    } catch {
+        await pool.close()
+        throw error
     }
 }

@@ -19,15 +19,10 @@ struct SeedCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let settings = DatabaseSettings()
                 let added = try await settings.withOwnerConnection { try await DemoSeed().load(on: $0) }
-                let app = ConnectionPool(.init(connection: settings.app, maximumConnections: 2))
-                do {
+                try await withAppPool { app in
                     let grants = try await DemoSeed().loadPeople(app: app)
                     printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations and \(grants) role grants added)")
                     try await printTokens(app: app)
-                    await app.close()
-                } catch {
-                    await app.close()
-                    throw error
                 }
             }
         }

@@ -66,14 +66,9 @@ struct TokenCommand: AsyncParsableCommand {
 
 /// Runs `body` with the token service and the principal of `email`, on the app login.
 func withTokens(for email: String, _ body: (TokenService, Principal) async throws -> Void) async throws {
-    let pool = ConnectionPool(.init(connection: DatabaseSettings().app, maximumConnections: 2))
-    do {
+    try await withAppPool { pool in
         let principal = try await RoleService(store: PostgresAccessStore(pool: pool)).principal(email: email, interface: .cli)
         try await body(TokenService(store: PostgresTokenStore(pool: pool)), principal)
-        await pool.close()
-    } catch {
-        await pool.close()
-        throw error
     }
 }
 

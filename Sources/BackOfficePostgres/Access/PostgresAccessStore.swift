@@ -52,22 +52,25 @@ public struct PostgresAccessStore: AccessStore {
 
     /// Organisations are global rows: readable by the app role without a tenant.
     private func loadOrganisations(code: String?) async throws -> [Organisation] {
-        try await pool.withTransaction { transaction in
-            try await transaction.query("""
-                SELECT o.id, o.code, o.name, r.code AS region_code, o.kind, o.population_served, o.active
-                FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
-                WHERE \(code)::text IS NULL OR o.code = \(code)
-                ORDER BY o.code
-                """).map { row in
-                guard let kind = OrganisationKind(rawValue: try row.decode(String.self, "kind")) else {
-                    throw PostgresError(.decoding, "unknown organisation kind", column: "kind")
-                }
-                return Organisation(
-                    id: try row.decode(UUID.self, "id"), code: try row.decode(String.self, "code"),
-                    name: try row.decode(String.self, "name"), regionCode: try row.decode(String?.self, "region_code"),
-                    kind: kind, populationServed: try row.decode(Int.self, "population_served"),
-                    active: try row.decode(Bool.self, "active"))
+        try await pool.withTransaction { try await Self.organisations(code: code, id: nil, in: $0) }
+    }
+
+    /// The organisations with `code` or `id` (all when both are nil), in a transaction of the caller's.
+    static func organisations(code: String?, id: UUID?, in transaction: Transaction) async throws -> [Organisation] {
+        try await transaction.query("""
+            SELECT o.id, o.code, o.name, r.code AS region_code, o.kind, o.population_served, o.active
+            FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
+            WHERE (\(code)::text IS NULL OR o.code = \(code)) AND (\(id)::uuid IS NULL OR o.id = \(id))
+            ORDER BY o.code
+            """).map { row in
+            guard let kind = OrganisationKind(rawValue: try row.decode(String.self, "kind")) else {
+                throw PostgresError(.decoding, "unknown organisation kind", column: "kind")
             }
+            return Organisation(
+                id: try row.decode(UUID.self, "id"), code: try row.decode(String.self, "code"),
+                name: try row.decode(String.self, "name"), regionCode: try row.decode(String?.self, "region_code"),
+                kind: kind, populationServed: try row.decode(Int.self, "population_served"),
+                active: try row.decode(Bool.self, "active"))
         }
     }
 
