@@ -11,23 +11,32 @@ struct RoleCommand: AsyncParsableCommand {
 
     struct Grant: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Grant an organisation role to a member (org_admin, omaolo_contact or professional).")
+            abstract: "Grant a role: an organisation role to a member with --org, or a county role without it.")
 
         @OptionGroup var acting: ActingOptions
-        @Option(help: "Organisation code, e.g. OULU-TK.") var org: String
-        @Option(help: "E-mail of the member who gets the role.") var person: String
-        @Option(help: "org_admin, omaolo_contact or professional.") var role: String
+        @Option(help: "Organisation code, e.g. OULU-TK; leave out for a county role.") var org: String?
+        @Option(help: "E-mail of the person who gets the role.") var person: String
+        @Option(help: "org_admin, omaolo_contact or professional; county_admin, support_agent or reporter without --org.")
+        var role: String
         @Option(help: "Why the role is granted (required).") var reason: String
         @Option(help: "Last day of the grant (YYYY-MM-DD), if it ends.") var validUntil: String?
 
         func run() async throws {
             try await reportingFailures {
-                guard let role = OrganisationRole(rawValue: role) else {
-                    throw BackOfficeError.invalid("role", "must be one of \(OrganisationRole.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
                 let until = try validUntil.map(Day.endOf)
                 try await acting.withRoleService { service, principal in
-                    let grant = try await service.grant(role, to: person, in: org, validUntil: until, reason: reason, by: principal)
+                    let grant: RoleGrant
+                    if let org {
+                        guard let role = OrganisationRole(rawValue: role) else {
+                            throw BackOfficeError.invalid("role", "must be one of \(OrganisationRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                        }
+                        grant = try await service.grant(role, to: person, in: org, validUntil: until, reason: reason, by: principal)
+                    } else {
+                        guard let role = CountyRole(rawValue: role) else {
+                            throw BackOfficeError.invalid("role", "without --org must be one of \(CountyRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                        }
+                        grant = try await service.grantCounty(role, to: person, validUntil: until, reason: reason, by: principal)
+                    }
                     acting.format.print(columns: GrantTable.columns, rows: [GrantTable.row(grant, email: person)])
                 }
             }
@@ -38,7 +47,7 @@ struct RoleCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a role grant, with a reason.")
 
         @OptionGroup var acting: ActingOptions
-        @Option(help: "Organisation code.") var org: String
+        @Option(help: "Organisation code; leave out for a county role grant.") var org: String?
         @Option(help: "The grant's id (from `role list`).") var grant: String
         @Option(help: "Why the role is revoked (required).") var reason: String
 
@@ -46,7 +55,11 @@ struct RoleCommand: AsyncParsableCommand {
             try await reportingFailures {
                 guard let id = UUID(uuidString: grant) else { throw BackOfficeError.invalid("grant", "is not a grant id") }
                 try await acting.withRoleService { service, principal in
-                    let revoked = try await service.revoke(grantID: id, in: org, reason: reason, by: principal)
+                    let revoked = if let org {
+                        try await service.revoke(grantID: id, in: org, reason: reason, by: principal)
+                    } else {
+                        try await service.revokeCounty(grantID: id, reason: reason, by: principal)
+                    }
                     acting.format.print(columns: GrantTable.columns, rows: [GrantTable.row(revoked, email: "")])
                 }
             }

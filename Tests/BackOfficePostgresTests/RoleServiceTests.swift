@@ -130,4 +130,20 @@ struct RoleServiceTests {
         #expect(error?.sqlState == .insufficientPrivilege)
         await app.close()
     }
+
+    @Test func countyRolesAreGrantedAndRevokedByCountyAdminsOnly() async throws {
+        let fixture = try await AccessFixture.make(app: app)
+        let county = try await service.principal(email: fixture.countyAdmin.email, interface: .cli)
+        let grant = try await service.grantCounty(.supportAgent, to: fixture.member.email, reason: "tukipalveluun", by: county)
+        #expect(try await service.principal(email: fixture.member.email, interface: .cli).countyRoles == [.supportAgent])
+        let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
+        let refused = await #expect(throws: BackOfficeError.self) {
+            try await service.grantCounty(.reporter, to: fixture.member.email, reason: "x", by: admin)
+        }
+        guard case .forbidden = refused else { Issue.record("expected forbidden, got \(String(describing: refused))"); return }
+        let revoked = try await service.revokeCounty(grantID: grant.id, reason: "palasi yksikköön", by: county)
+        #expect(revoked.revokedAt != nil)
+        #expect(try await service.principal(email: fixture.member.email, interface: .cli).countyRoles == [])
+        await app.close()
+    }
 }

@@ -95,29 +95,36 @@ struct GrantRulesTests {
 
     @Test func theLastActiveOrgAdminCannotBeRevoked() {
         #expect(throws: lastAdminRefusal) {
-            try GrantRules.checkRevoke(grant(.organisation(Fixture.organisationA, .orgAdmin)), activeAdminsInOrganisation: 1, now: Fixture.now)
+            try GrantRules.checkRevoke(grant(.organisation(Fixture.organisationA, .orgAdmin)), activeAdmins: 1, now: Fixture.now)
         }
     }
 
     @Test func oneOfTwoActiveOrgAdminsCanBeRevoked() throws {
-        try GrantRules.checkRevoke(grant(.organisation(Fixture.organisationA, .orgAdmin)), activeAdminsInOrganisation: 2, now: Fixture.now)
+        try GrantRules.checkRevoke(grant(.organisation(Fixture.organisationA, .orgAdmin)), activeAdmins: 2, now: Fixture.now)
     }
 
     /// An expired org_admin grant is not one of the active admins, so it does not guard the organisation.
     @Test func anExpiredOrgAdminGrantCanBeRevokedBesideTheLastActiveOne() throws {
         let expired = grant(.organisation(Fixture.organisationA, .orgAdmin), until: Fixture.now.addingTimeInterval(-hour))
-        try GrantRules.checkRevoke(expired, activeAdminsInOrganisation: 1, now: Fixture.now)
+        try GrantRules.checkRevoke(expired, activeAdmins: 1, now: Fixture.now)
     }
 
-    @Test(arguments: [RoleGrant.Scope.organisation(Fixture.organisationA, .professional), .county(.countyAdmin)])
+    @Test(arguments: [RoleGrant.Scope.organisation(Fixture.organisationA, .professional), .county(.supportAgent)])
     func otherRolesCanBeRevokedWhateverTheAdminCount(scope: RoleGrant.Scope) throws {
-        try GrantRules.checkRevoke(grant(scope), activeAdminsInOrganisation: 0, now: Fixture.now)
+        try GrantRules.checkRevoke(grant(scope), activeAdmins: 0, now: Fixture.now)
+    }
+
+    @Test func theLastActiveCountyAdminCannotBeRevokedButOneOfTwoCan() throws {
+        #expect(throws: BackOfficeError.conflict("the last active county_admin cannot be revoked; grant the role to someone else first")) {
+            try GrantRules.checkRevoke(grant(.county(.countyAdmin)), activeAdmins: 1, now: Fixture.now)
+        }
+        try GrantRules.checkRevoke(grant(.county(.countyAdmin)), activeAdmins: 2, now: Fixture.now)
     }
 
     @Test func anAlreadyRevokedGrantCannotBeRevokedAgain() {
         let revoked = grant(.organisation(Fixture.organisationA, .orgAdmin), revokedAt: Fixture.now.addingTimeInterval(-hour))
         #expect(throws: BackOfficeError.conflict("the grant is already revoked")) {
-            try GrantRules.checkRevoke(revoked, activeAdminsInOrganisation: 5, now: Fixture.now)
+            try GrantRules.checkRevoke(revoked, activeAdmins: 5, now: Fixture.now)
         }
     }
 

@@ -43,12 +43,19 @@ public enum GrantRules {
         }
     }
 
-    /// The last active `org_admin` of an organisation cannot be revoked: someone must be left
-    /// to manage its roles.
-    public static func checkRevoke(_ grant: RoleGrant, activeAdminsInOrganisation: Int, now: Date) throws(BackOfficeError) {
+    /// The last active `org_admin` of an organisation, and the last active `county_admin`,
+    /// cannot be revoked: someone must be left to manage the roles. `activeAdmins` counts the
+    /// active grants of the same admin role in the same scope.
+    public static func checkRevoke(_ grant: RoleGrant, activeAdmins: Int, now: Date) throws(BackOfficeError) {
         guard grant.revokedAt == nil else { throw .conflict("the grant is already revoked") }
-        if case .organisation(_, .orgAdmin) = grant.scope, grant.isActive(at: now), activeAdminsInOrganisation <= 1 {
+        guard grant.isActive(at: now), activeAdmins <= 1 else { return }
+        switch grant.scope {
+        case .organisation(_, .orgAdmin):
             throw .conflict("the last active org_admin of an organisation cannot be revoked; grant the role to someone else first")
+        case .county(.countyAdmin):
+            throw .conflict("the last active county_admin cannot be revoked; grant the role to someone else first")
+        default:
+            return
         }
     }
 }

@@ -77,6 +77,37 @@ public struct RoleService: Sendable {
         }
     }
 
+    /// Grants a county role (county admins only; no one grants themselves).
+    public func grantCounty(
+        _ role: CountyRole, to email: String, validUntil: Date? = nil, reason: String?, by principal: Principal
+    ) async throws -> RoleGrant {
+        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        let scope = RoleGrant.Scope.county(role)
+        try GrantRules.checkMayChange(scope, of: person.id, by: principal)
+        let request = try GrantRules.request(
+            personID: person.id, scope: scope, validFrom: nil, validUntil: validUntil, reason: reason, now: clock())
+        return try await store.grant(request, by: principal.personID) { grant in
+            AuditEntry(
+                actorID: principal.personID, action: "role.grant", objectType: "role_grant",
+                objectID: grant.id.uuidString.lowercased(), before: nil,
+                after: ["person": person.email, "role": role.rawValue], reason: request.reason, interface: principal.interface)
+        }
+    }
+
+    /// Revokes a county role grant, with a reason; the last active county_admin stays.
+    public func revokeCounty(grantID: UUID, reason: String?, by principal: Principal) async throws -> RoleGrant {
+        try PermissionMatrix.require(principal, .grantCountyRoles)
+        let reason = try Validation.reason(reason).mapError { BackOfficeError.invalid([$0]) }.get()
+        let now = clock()
+        return try await store.revoke(
+            grantID: grantID, in: nil, by: principal.personID, reason: reason, at: now,
+            check: { grant, activeAdmins in
+                try GrantRules.checkMayChange(grant.scope, of: grant.personID, by: principal)
+                try GrantRules.checkRevoke(grant, activeAdmins: activeAdmins, now: now)
+            },
+            audit: { grant in Self.revocationEntry(grant, reason: reason, at: now, by: principal) })
+    }
+
     /// Revokes an organisation role grant, with a reason.
     public func revoke(grantID: UUID, in code: String, reason: String?, by principal: Principal) async throws -> RoleGrant {
         let organisation = try await organisation(code, for: principal)
@@ -86,15 +117,17 @@ public struct RoleService: Sendable {
             grantID: grantID, in: organisation, by: principal.personID, reason: reason, at: now,
             check: { grant, activeAdmins in
                 try GrantRules.checkMayChange(grant.scope, of: grant.personID, by: principal, organisationCode: organisation.code)
-                try GrantRules.checkRevoke(grant, activeAdminsInOrganisation: activeAdmins, now: now)
+                try GrantRules.checkRevoke(grant, activeAdmins: activeAdmins, now: now)
             },
-            audit: { grant in
-                AuditEntry(
-                    actorID: principal.personID, action: "role.revoke", objectType: "role_grant",
-                    objectID: grant.id.uuidString.lowercased(),
-                    before: ["role": grant.roleName, "revoked_at": ""],
-                    after: ["role": grant.roleName, "revoked_at": ISO8601DateFormatter().string(from: now)],
-                    reason: reason, interface: principal.interface)
-            })
+            audit: { grant in Self.revocationEntry(grant, reason: reason, at: now, by: principal) })
+    }
+
+    static func revocationEntry(_ grant: RoleGrant, reason: String, at now: Date, by principal: Principal) -> AuditEntry {
+        AuditEntry(
+            actorID: principal.personID, action: "role.revoke", objectType: "role_grant",
+            objectID: grant.id.uuidString.lowercased(),
+            before: ["role": grant.roleName, "revoked_at": ""],
+            after: ["role": grant.roleName, "revoked_at": ISO8601DateFormatter().string(from: now)],
+            reason: reason, interface: principal.interface)
     }
 }

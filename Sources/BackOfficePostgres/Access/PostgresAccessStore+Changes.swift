@@ -40,22 +40,40 @@ extension PostgresAccessStore {
     }
 
     public func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant {
-        guard case .organisation(let organisation, let role) = request.scope else {
-            throw BackOfficeError.invalid("role", "county roles are granted with the county role commands")
-        }
         do {
-            return try await pool.withTenant(organisation, actor: actor) { transaction in
-                let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
-                    INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
-                    VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
-                            \(request.reason), \(actor))
-                    RETURNING *
-                    """).single())
-                try await AuditWriter.write(audit(grant), organisation: organisation, in: transaction)
-                return grant
+            switch request.scope {
+            case .organisation(let organisation, let role):
+                return try await pool.withTenant(organisation, actor: actor) { transaction in
+                    let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
+                        INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
+                        VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
+                                \(request.reason), \(actor))
+                        RETURNING *
+                        """).single())
+                    try await AuditWriter.write(audit(grant), organisation: organisation, in: transaction)
+                    return grant
+                }
+            case .county(let role):
+                let county = try await countyID()
+                return try await pool.withTenant(county, actor: actor) { transaction in
+                    let grant = try RoleGrantRow.countyGrant(try await transaction.query("""
+                        INSERT INTO county_role_grants (person_id, role, valid_from, valid_until, reason, granted_by)
+                        VALUES (\(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil), \(request.reason), \(actor))
+                        RETURNING *
+                        """).single())
+                    try await AuditWriter.write(audit(grant), organisation: county, in: transaction)
+                    return grant
+                }
             }
         } catch {
             throw StoreError.map(error, notFound: "member (add the person to the organisation first)")
+        }
+    }
+
+    /// The county's own organisation, under which county-level changes are audited.
+    func countyID() async throws -> UUID {
+        try await pool.withTransaction { transaction in
+            try await transaction.query("SELECT id FROM organisations WHERE kind = 'county'").single().decode(UUID.self, "id")
         }
     }
 
@@ -64,7 +82,7 @@ extension PostgresAccessStore {
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
     ) async throws -> RoleGrant {
         guard let organisation else {
-            throw BackOfficeError.invalid("organisation", "county role grants are revoked with the county role commands")
+            return try await revokeCounty(grantID: grantID, by: actor, reason: reason, at: moment, check: check, audit: audit)
         }
         return try await pool.withTenant(organisation.id, actor: actor) { transaction in
             guard let row = try await transaction.query("""
@@ -85,6 +103,32 @@ extension PostgresAccessStore {
                 RETURNING *
                 """).single())
             try await AuditWriter.write(audit(revoked), organisation: organisation.id, in: transaction)
+            return revoked
+        }
+    }
+
+    private func revokeCounty(
+        grantID: UUID, by actor: UUID, reason: String, at moment: Date,
+        check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
+    ) async throws -> RoleGrant {
+        let county = try await countyID()
+        return try await pool.withTenant(county, actor: actor) { transaction in
+            guard let row = try await transaction.query("SELECT * FROM county_role_grants WHERE id = \(grantID) FOR UPDATE").first else {
+                throw BackOfficeError.notFound("role grant \(grantID.uuidString.lowercased())")
+            }
+            let grant = try RoleGrantRow.countyGrant(row)
+            let activeAdmins = try await transaction.query("""
+                SELECT id FROM county_role_grants
+                WHERE role = 'county_admin' AND revoked_at IS NULL AND valid_from <= \(moment)
+                  AND (valid_until IS NULL OR valid_until > \(moment))
+                FOR UPDATE
+                """).count
+            try check(grant, activeAdmins)
+            let revoked = try RoleGrantRow.countyGrant(try await transaction.query("""
+                UPDATE county_role_grants SET revoked_at = \(moment), revoked_by = \(actor), revoke_reason = \(reason)
+                WHERE id = \(grantID) RETURNING *
+                """).single())
+            try await AuditWriter.write(audit(revoked), organisation: county, in: transaction)
             return revoked
         }
     }
