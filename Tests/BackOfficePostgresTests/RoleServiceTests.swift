@@ -146,4 +146,25 @@ struct RoleServiceTests {
         #expect(try await service.principal(email: fixture.member.email, interface: .cli).countyRoles == [])
         await app.close()
     }
+
+    @Test func aDeactivatedMemberLosesTheirRolesButTheLastAdminStays() async throws {
+        let fixture = try await AccessFixture.make(app: app)
+        let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
+        _ = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: admin)
+        try await service.deactivateMember(fixture.member.email, in: fixture.orgA.code, reason: "työsuhde päättyi", by: admin)
+        #expect(try await service.principal(email: fixture.member.email, interface: .cli).roles(in: fixture.orgA.id) == [])
+        let members = try await service.members(of: fixture.orgA.code, for: admin)
+        #expect(members.first { $0.person.id == fixture.member.id }?.person.active == false)
+
+        let county = try await service.principal(email: fixture.countyAdmin.email, interface: .cli)
+        let last = await #expect(throws: BackOfficeError.self) {
+            try await service.deactivateMember(fixture.adminA.email, in: fixture.orgA.code, reason: "lähtee", by: county)
+        }
+        guard case .conflict = last else { Issue.record("expected conflict, got \(String(describing: last))"); return }
+        let own = await #expect(throws: BackOfficeError.self) {
+            try await service.deactivateMember(fixture.adminA.email, in: fixture.orgA.code, reason: "lähtee", by: admin)
+        }
+        #expect(own == .forbidden("no one deactivates themselves"))
+        await app.close()
+    }
 }

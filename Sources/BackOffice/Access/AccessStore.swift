@@ -24,4 +24,12 @@ public protocol AccessStore: Sendable {
         grantID: UUID, in organisation: Organisation?, by actor: UUID, reason: String, at moment: Date,
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
     ) async throws -> RoleGrant
+
+    /// Ends `personID`'s membership of `organisation` (their grants there stop counting) after
+    /// `check` approves it with the person's active grants there and the count of active
+    /// `org_admin` grants of the organisation, taken under a lock.
+    func deactivateMember(
+        _ personID: UUID, in organisation: Organisation, at moment: Date,
+        check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
+    ) async throws
 }

@@ -55,6 +55,27 @@ public struct RoleService: Sendable {
                 reason: nil, interface: principal.interface))
     }
 
+    /// Ends a person's membership of an organisation, with a reason; the organisation's last
+    /// active org_admin stays.
+    public func deactivateMember(_ email: String, in code: String, reason: String?, by principal: Principal) async throws {
+        let organisation = try await organisation(code, for: principal)
+        try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
+        let reason = try Validation.reason(reason).mapError { BackOfficeError.invalid([$0]) }.get()
+        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        guard person.id != principal.personID else { throw BackOfficeError.forbidden("no one deactivates themselves") }
+        let now = clock()
+        try await store.deactivateMember(
+            person.id, in: organisation, at: now,
+            check: { grants, activeAdmins in
+                for grant in grants where grant.isActive(at: now) {
+                    try GrantRules.checkRevoke(grant, activeAdmins: activeAdmins, now: now)
+                }
+            },
+            audit: AuditEntry(
+                actorID: principal.personID, action: "member.deactivate", objectType: "person", objectID: person.email,
+                before: ["active": "true"], after: ["active": "false"], reason: reason, interface: principal.interface))
+    }
+
     /// Grants an organisation role to a member of the organisation.
     public func grant(
         _ role: OrganisationRole, to email: String, in code: String, validFrom: Date? = nil, validUntil: Date? = nil,

@@ -24,6 +24,31 @@ extension PostgresAccessStore {
         }
     }
 
+    public func deactivateMember(
+        _ personID: UUID, in organisation: Organisation, at moment: Date,
+        check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
+    ) async throws {
+        try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
+            guard try await transaction.query("""
+                SELECT person_id FROM org_members WHERE org_id = \(organisation.id) AND person_id = \(personID) AND active FOR UPDATE
+                """).first != nil else { throw BackOfficeError.notFound("member") }
+            let grants = try await transaction.query(
+                "SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) AND person_id = \(personID) AND revoked_at IS NULL"
+            ).map(RoleGrantRow.organisationGrant)
+            let activeAdmins = try await transaction.query("""
+                SELECT g.id FROM org_role_grants g
+                JOIN org_members m ON m.org_id = g.org_id AND m.person_id = g.person_id AND m.active
+                WHERE g.org_id = \(organisation.id) AND g.role = 'org_admin' AND g.revoked_at IS NULL
+                  AND g.valid_from <= \(moment) AND (g.valid_until IS NULL OR g.valid_until > \(moment))
+                FOR UPDATE OF g
+                """).count
+            try check(grants, activeAdmins)
+            try await transaction.execute(
+                "UPDATE org_members SET active = false WHERE org_id = \(organisation.id) AND person_id = \(personID)")
+            try await AuditWriter.write(audit, organisation: organisation.id, in: transaction)
+        }
+    }
+
     public func members(of organisation: Organisation) async throws -> [Member] {
         try await pool.withTenant(organisation.id) { transaction in
             let people = try await transaction.query("""

@@ -1,0 +1,73 @@
+import ArgumentParser
+import BackOffice
+import Foundation
+
+/// `backoffice person list|show|deactivate` (and `person add`, the same as `member add`).
+struct PersonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "The people of organisations: list, show, add and deactivate.",
+        subcommands: [MemberCommand.Add.self, List.self, Show.self, Deactivate.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the people of an organisation and their active roles.")
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Organisation code.") var org: String
+
+        func run() async throws {
+            try await reportingFailures {
+                try await acting.withRoleService { service, principal in
+                    let now = Date()
+                    acting.format.print(
+                        columns: ["email", "full_name", "active", "roles"],
+                        rows: try await service.members(of: org, for: principal).map { member in
+                            [member.person.email, member.person.fullName, String(member.person.active),
+                             member.grants.filter { $0.isActive(at: now) }.map(\.roleName).sorted().joined(separator: " ")]
+                        })
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a person's roles in the organisations you may see the people of.")
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The person's e-mail address.") var email: String
+
+        func run() async throws {
+            try await reportingFailures {
+                try await acting.withRoleService { service, principal in
+                    var rows: [[String]] = []
+                    for organisation in try await service.organisations(for: principal)
+                    where PermissionMatrix.allows(principal, .listMembers, in: organisation.id) {
+                        let members = try await service.members(of: organisation.code, for: principal)
+                        for member in members where member.person.email.lowercased() == email.lowercased() {
+                            rows += member.grants.map { GrantTable.row($0, email: organisation.code) }
+                        }
+                    }
+                    guard !rows.isEmpty else { throw BackOfficeError.notFound("person \(email)") }
+                    acting.format.print(columns: ["grant", "organisation"] + GrantTable.columns.dropFirst(2), rows: rows)
+                }
+            }
+        }
+    }
+
+    struct Deactivate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a person's membership of an organisation; their roles there stop counting.")
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The person's e-mail address.") var email: String
+        @Option(help: "Organisation code.") var org: String
+        @Option(help: "Why (required; recorded in the audit log).") var reason: String
+
+        func run() async throws {
+            try await reportingFailures {
+                try await acting.withRoleService { service, principal in
+                    try await service.deactivateMember(email, in: org, reason: reason, by: principal)
+                    printError("backoffice: \(email) is no longer an active member of \(org.uppercased())")
+                }
+            }
+        }
+    }
+}
