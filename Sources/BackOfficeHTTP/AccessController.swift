@@ -67,7 +67,7 @@ struct AccessController {
         let includeAll = request.uri.queryParameters["all"] == "true"
         let now = Date()
         let grants = members.flatMap(\.grants).filter { includeAll || $0.isActive(at: now) }
-        return try Pagination(request).page(grants.sorted { $0.id.uuidString < $1.id.uuidString }, key: \.id.uuidString) {
+        return try Pagination(request).page(grants, key: \.id.uuidString) {
             AccessBodies.GrantBody($0, now: now)
         }
     }
@@ -95,7 +95,7 @@ struct AccessController {
 
     @Sendable func listTokens(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.TokenBody> {
         let list = try await tokens.tokens(of: try context.requirePrincipal())
-        return try Pagination(request).page(list.sorted { $0.id.uuidString < $1.id.uuidString }, key: \.id.uuidString) {
+        return try Pagination(request).page(list, key: \.id.uuidString) {
             AccessBodies.TokenBody($0)
         }
     }

@@ -19,6 +19,7 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     let router = Router(context: BackOfficeRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     HealthController<BackOfficeRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
+    OpenAPIDocument.addRoute(to: router)
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
     AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
     return router

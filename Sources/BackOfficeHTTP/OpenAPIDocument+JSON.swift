@@ -69,5 +69,8 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(nilLiteral: ()) { self = .null }
     init(arrayLiteral elements: JSON...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSON)...) { self = .object(elements.map { Member(key: $0.0, value: $0.1) }) }
+    init(dictionaryLiteral elements: (String, JSON)...) {
+        precondition(Set(elements.map(\.0)).count == elements.count, "a key written twice in \(elements.map(\.0))")
+        self = .object(elements.map { Member(key: $0.0, value: $0.1) })
+    }
 }

@@ -26,9 +26,10 @@ struct Pagination {
         self.after = after
     }
 
-    /// The page of `items` (sorted by `key`) after the cursor.
+    /// The page of `items`, in the order of their unique `key`, after the cursor.
     func page<Item, Body: Encodable & Sendable>(_ items: [Item], key: (Item) -> String, body: (Item) -> Body) -> AccessBodies.Page<Body> {
-        let rest = after.map { cursor in items.filter { key($0) > cursor } } ?? items
+        let sorted = items.sorted { key($0) < key($1) }
+        let rest = after.map { cursor in sorted.filter { key($0) > cursor } } ?? sorted
         let page = Array(rest.prefix(limit))
         let next = rest.count > limit ? page.last.map { Data(key($0).utf8).base64EncodedString() } : nil
         return AccessBodies.Page(items: page.map(body), nextCursor: next)

@@ -16,4 +16,13 @@ enum StoreError {
         default: return error
         }
     }
+
+    /// Runs a store operation and maps whatever it throws.
+    static func mapping<T>(notFound: String = "the referenced row", _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw map(error, notFound: notFound)
+        }
+    }
 }

@@ -172,4 +172,21 @@ struct AccessRoutesTests {
         #expect(answers[2].status == .ok)
         await pool.close()
     }
+
+    @Test func anUnreachableDatabaseIs503() async throws {
+        let down = ConnectionPool(.init(
+            connection: ConnectionConfiguration("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1"), maximumConnections: 1))
+        let app = Application(router: buildRouter(HTTPDependencies(
+            readiness: DatabaseReadiness(pool: down, migrations: []), roles: RoleService(store: PostgresAccessStore(pool: down)),
+            tokens: TokenService(store: PostgresTokenStore(pool: down)))))
+        let (status, type) = try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer bo_" + String(repeating: "x", count: 43)]
+            ) { response in (response.status, response.headers[.contentType]) }
+        }
+        #expect(status == .serviceUnavailable)
+        #expect(type == "application/problem+json")
+        await down.close()
+        await pool.close()
+    }
 }

@@ -50,7 +50,7 @@ extension PostgresAccessStore {
     }
 
     public func members(of organisation: Organisation) async throws -> [Member] {
-        try await pool.withTenant(organisation.id) { transaction in
+        try await StoreError.mapping { try await pool.withTenant(organisation.id) { transaction in
             let people = try await transaction.query("""
                 SELECT p.id, p.email, p.full_name, p.active AND m.active AS active
                 FROM org_members m JOIN people p ON p.id = m.person_id
@@ -61,6 +61,7 @@ extension PostgresAccessStore {
                 """).map(RoleGrantRow.organisationGrant)
             let byPerson = Dictionary(grouping: grants, by: \.personID)
             return people.map { Member(person: $0, grants: byPerson[$0.id] ?? []) }
+        }
         }
     }
 
@@ -97,8 +98,9 @@ extension PostgresAccessStore {
 
     /// The county's own organisation, under which county-level changes are audited.
     func countyID() async throws -> UUID {
-        try await pool.withTransaction { transaction in
+        try await StoreError.mapping { try await pool.withTransaction { transaction in
             try await transaction.query("SELECT id FROM organisations WHERE kind = 'county'").single().decode(UUID.self, "id")
+        }
         }
     }
 

@@ -12,7 +12,7 @@ public struct PostgresAccessStore: AccessStore {
     }
 
     public func principal(email: String, interface: Interface, at moment: Date) async throws -> Principal? {
-        try await pool.withCountyScope { transaction in
+        try await StoreError.mapping { try await pool.withCountyScope { transaction in
             let people = try await transaction.query(
                 "SELECT id, email FROM people WHERE lower(email) = lower(\(email)) AND active")
             guard let person = people.first else { return nil }
@@ -40,6 +40,7 @@ public struct PostgresAccessStore: AccessStore {
                 countyRoles: Set(county.compactMap(CountyRole.init(rawValue:))), organisationRoles: roles,
                 interface: interface)
         }
+        }
     }
 
     public func organisation(code: String) async throws -> Organisation? {
@@ -52,7 +53,7 @@ public struct PostgresAccessStore: AccessStore {
 
     /// Organisations are global rows: readable by the app role without a tenant.
     private func loadOrganisations(code: String?) async throws -> [Organisation] {
-        try await pool.withTransaction { try await Self.organisations(code: code, id: nil, in: $0) }
+        try await StoreError.mapping { try await pool.withTransaction { try await Self.organisations(code: code, id: nil, in: $0) } }
     }
 
     /// The organisations with `code` or `id` (all when both are nil), in a transaction of the caller's.
@@ -75,10 +76,11 @@ public struct PostgresAccessStore: AccessStore {
     }
 
     public func person(email: String) async throws -> Person? {
-        try await pool.withTransaction { transaction in
+        try await StoreError.mapping { try await pool.withTransaction { transaction in
             try await transaction.query(
                 "SELECT id, email, full_name, active FROM people WHERE lower(email) = lower(\(email))"
             ).first.map(Self.person)
+        }
         }
     }
 

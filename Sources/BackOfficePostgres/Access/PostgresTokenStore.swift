@@ -32,32 +32,36 @@ public struct PostgresTokenStore: TokenStore {
     }
 
     public func principal(token secret: String, interface: Interface, at moment: Date) async throws -> Principal? {
-        let email = try await pool.withTransaction { transaction in
-            try await transaction.query("""
-                UPDATE api_tokens t SET last_used_at = \(moment)
-                FROM people p
-                WHERE t.token_hash = \(Self.hash(secret)) AND p.id = t.person_id AND p.active
-                  AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > \(moment))
-                RETURNING p.email
-                """).first.map { try $0.decode(String.self, "email") }
+        let email = try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                try await transaction.query("""
+                    UPDATE api_tokens t SET last_used_at = \(moment)
+                    FROM people p
+                    WHERE t.token_hash = \(Self.hash(secret)) AND p.id = t.person_id AND p.active
+                      AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > \(moment))
+                    RETURNING p.email
+                    """).first.map { try $0.decode(String.self, "email") }
+            }
         }
         guard let email else { return nil }
         return try await access.principal(email: email, interface: interface, at: moment)
     }
 
     public func tokens(of personID: UUID) async throws -> [ApiToken] {
-        try await pool.withTransaction { transaction in
+        try await StoreError.mapping { try await pool.withTransaction { transaction in
             try await transaction.query("SELECT * FROM api_tokens WHERE person_id = \(personID) ORDER BY created_at")
                 .map(Self.token)
+        }
         }
     }
 
     public func revokeToken(_ id: UUID, of personID: UUID, at moment: Date) async throws -> Bool {
-        try await pool.withTransaction { transaction in
+        try await StoreError.mapping { try await pool.withTransaction { transaction in
             try await transaction.execute("""
                 UPDATE api_tokens SET revoked_at = \(moment)
                 WHERE id = \(id) AND person_id = \(personID) AND revoked_at IS NULL
                 """) == 1
+        }
         }
     }
 

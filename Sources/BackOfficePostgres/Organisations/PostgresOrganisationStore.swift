@@ -13,8 +13,9 @@ public struct PostgresOrganisationStore: OrganisationStore {
     }
 
     public func regions() async throws -> [Region] {
-        try await pool.withTransaction { transaction in
+        try await StoreError.mapping { try await pool.withTransaction { transaction in
             try await transaction.query("SELECT id, code, name FROM regions ORDER BY code").map(Self.region)
+        }
         }
     }
 

@@ -1,0 +1,138 @@
+import BackOffice
+
+/// The JSON shapes of `AccessBodies`, `HealthController` and `Problem`, as they are on the wire:
+/// snake_case names, and optional fields left out (not null) when they have no value.
+extension OpenAPIDocument {
+    static var schemas: JSON {
+        [
+            "Problem": object(
+                "An RFC 9457 problem document",
+                required: [
+                    "type": string.described("A stable `/problems/<slug>` URI, e.g. `/problems/not-found`"),
+                    "title": string,
+                    "status": integer.described("The HTTP status"),
+                    "detail": string,
+                ],
+                optional: ["errors": array(of: ref("InvalidField")).described("Each invalid field (422 only)")]),
+            "InvalidField": object(required: ["field": string.described("The snake_case name of the field"), "reason": string]),
+            "HealthStatus": object(required: [
+                "status": ["type": "string", "enum": ["live", "ready", "not_ready"]],
+                "checks": array(of: ref("HealthCheck")),
+            ]),
+            "HealthCheck": object(required: ["name": string, "passed": boolean, "detail": string]),
+            "Me": object(required: [
+                "person_id": uuid,
+                "email": email,
+                "county_roles": array(of: enumeration(CountyRole.self)),
+                "organisations": array(of: ref("Membership")),
+            ]),
+            "Membership": object(required: [
+                "organisation": string.described("The organisation's code"),
+                "roles": array(of: enumeration(OrganisationRole.self)),
+            ]),
+            "Organisation": object(
+                required: [
+                    "id": uuid,
+                    "code": string.described("e.g. `OULU-TK`"),
+                    "name": string,
+                    "kind": enumeration(OrganisationKind.self),
+                    "population_served": integer,
+                    "active": boolean,
+                ],
+                optional: ["region": string.described("The region's code")]),
+            "OrganisationPage": page(of: "Organisation"),
+            "Member": object(required: [
+                "person_id": uuid,
+                "email": email,
+                "full_name": string,
+                "active": boolean,
+                "roles": array(of: ref("Grant")).described("The member's active grants"),
+            ]),
+            "MemberPage": page(of: "Member"),
+            "Grant": object(
+                required: [
+                    "id": uuid,
+                    "person_id": uuid,
+                    "role": enumeration(OrganisationRole.self),
+                    "valid_from": dateTime,
+                    "reason": string,
+                    "active": boolean.described("In force now: started, not ended, not revoked"),
+                ],
+                optional: [
+                    "valid_until": dateTime,
+                    "granted_by": uuid.described("The person who granted it; absent for the system"),
+                    "revoked_at": dateTime,
+                    "revoke_reason": string,
+                ]),
+            "GrantPage": page(of: "Grant"),
+            "Token": object(
+                required: ["id": uuid, "name": string, "created_at": dateTime],
+                optional: [
+                    "expires_at": dateTime,
+                    "last_used_at": dateTime,
+                    "revoked_at": dateTime,
+                    "token": string.described("The secret: only in the answer to the request that made the token"),
+                ]),
+            "TokenPage": page(of: "Token"),
+            "NewToken": object(
+                required: ["name": string.limited(100)],
+                optional: ["expires_in_days": nullable(["type": "integer", "minimum": 1, "maximum": 3650])
+                    .described("Never expires when absent")]),
+            "NewMember": object(required: ["email": email.limited(254), "full_name": string.limited(200)]),
+            "NewGrant": object(
+                required: [
+                    "email": email.described("A member of the organisation"),
+                    "role": enumeration(OrganisationRole.self),
+                    "reason": string.limited(1000),
+                ],
+                optional: [
+                    "valid_from": nullable(dateTime).described("Now when absent"),
+                    "valid_until": nullable(dateTime).described("After `valid_from` and in the future; open-ended when absent"),
+                ]),
+            "Revocation": object(required: ["reason": string.limited(1000)]),
+        ]
+    }
+
+    // MARK: Building blocks
+
+    static let string: JSON = ["type": "string"]
+    static let integer: JSON = ["type": "integer"]
+    static let boolean: JSON = ["type": "boolean"]
+    static let uuid: JSON = ["type": "string", "format": "uuid", "description": "A lowercase UUID"]
+    static let email: JSON = ["type": "string", "format": "email"]
+    static let dateTime: JSON = ["type": "string", "format": "date-time"]
+
+    static func enumeration<Value: CaseIterable & RawRepresentable>(_: Value.Type) -> JSON where Value.RawValue == String {
+        ["type": "string", "enum": .array(Value.allCases.map { .string($0.rawValue) })]
+    }
+
+    static func array(of items: JSON) -> JSON { ["type": "array", "items": items] }
+
+    /// The same schema, also allowing `null` (request fields decoded as optionals).
+    static func nullable(_ schema: JSON) -> JSON {
+        guard case .string(let type)? = schema["type"] else { return schema }
+        return schema.merging(["type": [.string(type), "null"]])
+    }
+
+    /// `{"items": [...], "next_cursor": "…" | null}`.
+    static func page(of item: String) -> JSON {
+        object(required: [
+            "items": array(of: ref(item)),
+            "next_cursor": nullable(string).described("Pass as `cursor` for the next page; null on the last page"),
+        ])
+    }
+
+    static func object(
+        _ description: String? = nil, required: KeyValuePairs<String, JSON>, optional: KeyValuePairs<String, JSON> = [:]
+    ) -> JSON {
+        let properties = (Array(required) + Array(optional)).map { JSON.Member(key: $0.key, value: $0.value) }
+        let schema: JSON = ["type": "object", "required": .array(required.map { .string($0.key) }), "properties": .object(properties)]
+        return description.map { schema.merging(["description": .string($0)]) } ?? schema
+    }
+}
+
+extension JSON {
+    func described(_ text: String) -> JSON { merging(["description": .string(text)]) }
+    /// A string schema of 1 to `length` characters (after trimming, as the API checks it).
+    func limited(_ length: Int) -> JSON { merging(["minLength": 1, "maxLength": .integer(length)]) }
+}
