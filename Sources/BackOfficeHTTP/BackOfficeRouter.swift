@@ -6,11 +6,13 @@ public struct HTTPDependencies: Sendable {
     public let readiness: any ReadinessProbe
     public let roles: RoleService
     public let tokens: TokenService
+    public let organisations: OrganisationService
 
-    public init(readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService) {
+    public init(readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService) {
         self.readiness = readiness
         self.roles = roles
         self.tokens = tokens
+        self.organisations = organisations
     }
 }
 
@@ -22,5 +24,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     OpenAPIDocument.addRoute(to: router)
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
     AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
+    OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     return router
 }

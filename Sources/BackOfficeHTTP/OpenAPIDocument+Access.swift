@@ -77,6 +77,20 @@ extension OpenAPIDocument {
                 parameters: [code, parameter("grantId")], body: "Revocation",
                 answers: [.init(status: 200, description: "The revoked grant", schema: ref("Grant"))],
                 problems: [403, 404, 409, 422]),
+            Operation(
+                method: .post, path: "/api/v1/orgs", id: "createOrganisation", tag: "organisations",
+                summary: "Create an organisation (county admins)",
+                description: "Written to the audit log. A code already in use is a 409; an unknown region a 422.",
+                body: "NewOrganisation",
+                answers: [.init(status: 201, description: "The organisation", schema: ref("Organisation"))],
+                problems: [403, 409, 422]),
+            Operation(
+                method: .patch, path: "/api/v1/orgs/{code}", id: "updateOrganisation", tag: "organisations",
+                summary: "Change an organisation (county admins)",
+                description: "Fields left out stay as they are; the change and its reason are written to the audit log.",
+                parameters: [code], body: "OrganisationChanges",
+                answers: [.init(status: 200, description: "The organisation as changed", schema: ref("Organisation"))],
+                problems: [403, 404, 409, 422]),
         ]
     }
 }

@@ -90,10 +90,35 @@ extension OpenAPIDocument {
                     "valid_until": nullable(dateTime).described("After `valid_from` and in the future; open-ended when absent"),
                 ]),
             "Revocation": object(required: ["reason": string.limited(1000)]),
+            "NewOrganisation": object(
+                required: [
+                    "code": string.described("Letters A-Z and digits in groups joined by hyphens, e.g. `KUUSAMO-SOS`"),
+                    "name": string.limited(200),
+                    "region": string.described("A region's code"),
+                ],
+                optional: [
+                    "kind": organisationKind.described("`health_centre` when absent"),
+                    "population_served": ["type": "integer", "minimum": 0, "maximum": 10_000_000],
+                    "active": boolean,
+                ]),
+            "OrganisationChanges": object(required: [:], optional: [
+                "code": string,
+                "name": string.limited(200),
+                "region": string.described("A region's code"),
+                "kind": organisationKind,
+                "population_served": ["type": "integer", "minimum": 0, "maximum": 10_000_000],
+                "active": boolean,
+                "reason": string.limited(2000).described("Why; recorded in the audit log"),
+            ]),
         ]
     }
 
     // MARK: Building blocks
+
+    /// The kinds an organisation may be given (the county is not one of them).
+    static var organisationKind: JSON {
+        ["type": "string", "enum": .array(OrganisationKind.allCases.filter { $0 != .county }.map { .string($0.rawValue) })]
+    }
 
     static let string: JSON = ["type": "string"]
     static let integer: JSON = ["type": "integer"]

@@ -29,10 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
             let migrations = try loadMigrations()
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
+            let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let router = buildRouter(HTTPDependencies(
-                readiness: DatabaseReadiness(pool: pool, migrations: migrations),
-                roles: RoleService(store: PostgresAccessStore(pool: pool)),
-                tokens: TokenService(store: PostgresTokenStore(pool: pool))))
+                readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
+                tokens: TokenService(store: PostgresTokenStore(pool: pool)),
+                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

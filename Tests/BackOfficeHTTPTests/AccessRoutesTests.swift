@@ -33,8 +33,7 @@ struct AccessRoutesTests {
 
     /// Sends requests through the router, as the server would receive them.
     func send(_ requests: [(method: HTTPRequest.Method, path: String, token: String?, body: String?)]) async throws -> [Answer] {
-        let app = Application(router: buildRouter(HTTPDependencies(
-            readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles, tokens: tokens)))
+        let app = Application(router: testRouter(pool: pool))
         return try await app.test(.router) { client in
             var answers: [Answer] = []
             for request in requests {
@@ -176,9 +175,7 @@ struct AccessRoutesTests {
     @Test func anUnreachableDatabaseIs503() async throws {
         let down = ConnectionPool(.init(
             connection: ConnectionConfiguration("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1"), maximumConnections: 1))
-        let app = Application(router: buildRouter(HTTPDependencies(
-            readiness: DatabaseReadiness(pool: down, migrations: []), roles: RoleService(store: PostgresAccessStore(pool: down)),
-            tokens: TokenService(store: PostgresTokenStore(pool: down)))))
+        let app = Application(router: testRouter(pool: down))
         let (status, type) = try await app.test(.router) { client in
             try await client.execute(
                 uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer bo_" + String(repeating: "x", count: 43)]
@@ -187,6 +184,34 @@ struct AccessRoutesTests {
         #expect(status == .serviceUnavailable)
         #expect(type == "application/problem+json")
         await down.close()
+        await pool.close()
+    }
+
+    @Test func countyAdminsCreateAndChangeOrganisationsAndOthersCannot() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let county = try await token(for: fixture.countyAdmin)
+        let admin = try await token(for: fixture.adminA)
+        let code = "UUSI-\(UUID().uuidString.prefix(6))"
+        let region = try #require(fixture.orgA.regionCode)
+        let answers = try await send([
+            (.post, "/api/v1/orgs", county,
+             #"{"code": "\#(code)", "name": "Uusi terveysasema", "region": "\#(region)", "population_served": 5100}"#),
+            (.patch, "/api/v1/orgs/\(code)", county, #"{"name": "Uuden kunnan terveysasema", "reason": "nimi muuttui"}"#),
+            (.post, "/api/v1/orgs", admin, #"{"code": "EI-SAA", "name": "x", "region": "\#(region)"}"#),
+            (.patch, "/api/v1/orgs/\(fixture.orgA.code)", admin, #"{"name": "Kaapattu"}"#),
+            (.patch, "/api/v1/orgs/\(fixture.orgB.code)", admin, #"{"name": "Kaapattu"}"#),
+            (.post, "/api/v1/orgs", county, #"{"code": "\#(code)", "name": "Toinen", "region": "\#(region)"}"#),
+        ])
+        #expect(answers[0].status == .created)
+        #expect(answers[0].json["population_served"] as? Int == 5100)
+        #expect(answers[1].status == .ok)
+        #expect(answers[1].json["name"] as? String == "Uuden kunnan terveysasema")
+        #expect(answers[2].status == .forbidden)
+        #expect(answers[3].status == .forbidden)
+        #expect(answers[4].status == .notFound)
+        #expect(answers[5].status == .conflict)
+        #expect(try await roles.organisation(fixture.orgA.code, for: try await roles.principal(email: fixture.adminA.email, interface: .http)).name
+                == fixture.orgA.name)
         await pool.close()
     }
 }

@@ -22,9 +22,7 @@ struct HealthRoutesTests {
 
     func get(_ path: String, readiness: DatabaseReadiness) async throws -> (HTTPResponse.Status, Body) {
         let pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 1)
-        let app = Application(router: buildRouter(HTTPDependencies(
-            readiness: readiness, roles: RoleService(store: PostgresAccessStore(pool: pool)),
-            tokens: TokenService(store: PostgresTokenStore(pool: pool)))))
+        let app = Application(router: testRouter(pool: pool, readiness: readiness))
         let answer = try await app.test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 (response.status, try JSONDecoder().decode(Body.self, from: Data(buffer: response.body)))

@@ -24,7 +24,7 @@ struct OpenAPIDocumentTests {
     }
 
     var router: Router<BackOfficeRequestContext> {
-        buildRouter(HTTPDependencies(readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles, tokens: tokens))
+        testRouter(pool: pool)
     }
 
     struct Call {
