@@ -16,9 +16,8 @@ struct AccessRoutesTests {
     let tokens: TokenService
 
     init() throws {
-        pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
-        roles = RoleService(store: PostgresAccessStore(pool: pool))
-        tokens = TokenService(store: PostgresTokenStore(pool: pool))
+        let services = try TestServices()
+        (pool, roles, tokens) = (services.pool, services.roles, services.tokens)
     }
 
     struct Answer {

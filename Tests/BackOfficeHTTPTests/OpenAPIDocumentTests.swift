@@ -18,9 +18,8 @@ struct OpenAPIDocumentTests {
     let tokens: TokenService
 
     init() throws {
-        pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
-        roles = RoleService(store: PostgresAccessStore(pool: pool))
-        tokens = TokenService(store: PostgresTokenStore(pool: pool))
+        let services = try TestServices()
+        (pool, roles, tokens) = (services.pool, services.roles, services.tokens)
     }
 
     var router: Router<BackOfficeRequestContext> {

@@ -3,6 +3,20 @@ import BackOfficeHTTP
 import BackOfficePostgres
 import Hummingbird
 import Postgres
+import PostgresTestSupport
+
+/// The services of the back office on a pool of the app login to the test database.
+struct TestServices {
+    let pool: ConnectionPool
+    let roles: RoleService
+    let tokens: TokenService
+
+    init() throws {
+        pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
+        roles = RoleService(store: PostgresAccessStore(pool: pool))
+        tokens = TokenService(store: PostgresTokenStore(pool: pool))
+    }
+}
 
 /// The real router over the real stores on `pool`, as `backoffice serve` builds it.
 func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Router<BackOfficeRequestContext> {
