@@ -25,5 +25,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
     AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
+    CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
     return router
 }

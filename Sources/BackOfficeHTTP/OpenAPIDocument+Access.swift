@@ -91,6 +91,25 @@ extension OpenAPIDocument {
                 parameters: [code], body: "OrganisationChanges",
                 answers: [.init(status: 200, description: "The organisation as changed", schema: ref("Organisation"))],
                 problems: [403, 404, 409, 422]),
+            Operation(
+                method: .get, path: "/api/v1/county/roles", id: "listCountyGrants", tag: "county",
+                summary: "The county role grants (county admins)", description: "Active grants, or all with `all=true`; sorted by id.",
+                parameters: [parameter("all")] + page,
+                answers: [.init(status: 200, description: "A page of county grants", schema: ref("CountyGrantPage"))],
+                problems: [403, 422]),
+            Operation(
+                method: .post, path: "/api/v1/county/roles", id: "grantCountyRole", tag: "county",
+                summary: "Grant a county role (county admins)", description: "No one grants their own roles (403).",
+                body: "NewCountyGrant",
+                answers: [.init(status: 201, description: "The grant", schema: ref("CountyGrant"))],
+                problems: [403, 404, 422]),
+            Operation(
+                method: .delete, path: "/api/v1/county/roles/{grantId}", id: "revokeCountyRole", tag: "county",
+                summary: "Revoke a county role grant, with a reason (county admins)",
+                description: "Revoking an already revoked grant, or the last active county_admin, is a 409.",
+                parameters: [parameter("grantId")], body: "Revocation",
+                answers: [.init(status: 200, description: "The revoked grant", schema: ref("CountyGrant"))],
+                problems: [403, 404, 409, 422]),
         ]
     }
 }

@@ -49,21 +49,9 @@ extension OpenAPIDocument {
                 "roles": array(of: ref("Grant")).described("The member's active grants"),
             ]),
             "MemberPage": page(of: "Member"),
-            "Grant": object(
-                required: [
-                    "id": uuid,
-                    "person_id": uuid,
-                    "role": enumeration(OrganisationRole.self),
-                    "valid_from": dateTime,
-                    "reason": string,
-                    "active": boolean.described("In force now: started, not ended, not revoked"),
-                ],
-                optional: [
-                    "valid_until": dateTime,
-                    "granted_by": uuid.described("The person who granted it; absent for the system"),
-                    "revoked_at": dateTime,
-                    "revoke_reason": string,
-                ]),
+            "Grant": grant(role: enumeration(OrganisationRole.self)),
+            "CountyGrant": grant(role: enumeration(CountyRole.self)),
+            "CountyGrantPage": page(of: "CountyGrant"),
             "GrantPage": page(of: "Grant"),
             "Token": object(
                 required: ["id": uuid, "name": string, "created_at": dateTime],
@@ -89,6 +77,9 @@ extension OpenAPIDocument {
                     "valid_from": nullable(dateTime).described("Now when absent"),
                     "valid_until": nullable(dateTime).described("After `valid_from` and in the future; open-ended when absent"),
                 ]),
+            "NewCountyGrant": object(
+                required: ["email": email, "role": enumeration(CountyRole.self), "reason": string.limited(1000)],
+                optional: ["valid_until": nullable(dateTime).described("In the future; open-ended when absent")]),
             "Revocation": object(required: ["reason": string.limited(1000)]),
             "NewOrganisation": object(
                 required: [
@@ -114,6 +105,25 @@ extension OpenAPIDocument {
     }
 
     // MARK: Building blocks
+
+    /// A role grant as answered, with the roles of its scope.
+    static func grant(role: JSON) -> JSON {
+        object(
+            required: [
+                "id": uuid,
+                "person_id": uuid,
+                "role": role,
+                "valid_from": dateTime,
+                "reason": string,
+                "active": boolean.described("In force now: started, not ended, not revoked"),
+            ],
+            optional: [
+                "valid_until": dateTime,
+                "granted_by": uuid.described("The person who granted it; absent for the system"),
+                "revoked_at": dateTime,
+                "revoke_reason": string,
+            ])
+    }
 
     /// The kinds an organisation may be given (the county is not one of them).
     static var organisationKind: JSON {

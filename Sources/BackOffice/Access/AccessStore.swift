@@ -12,6 +12,9 @@ public protocol AccessStore: Sendable {
     /// Adds a person (if no one has the e-mail yet) and makes them a member of `organisation`.
     func addMember(email: String, fullName: String, to organisation: Organisation, audit: AuditEntry) async throws -> Person
 
+    /// The people who hold or held county roles, with those grants.
+    func countyMembers() async throws -> [Member]
+
     /// The members of `organisation` with their grants there (active and past).
     func members(of organisation: Organisation) async throws -> [Member]
 

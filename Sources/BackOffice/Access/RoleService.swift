@@ -98,6 +98,12 @@ public struct RoleService: Sendable {
         }
     }
 
+    /// The holders of county roles (county admins only).
+    public func countyMembers(for principal: Principal) async throws -> [Member] {
+        try PermissionMatrix.require(principal, .grantCountyRoles)
+        return try await store.countyMembers()
+    }
+
     /// Grants a county role (county admins only; no one grants themselves).
     public func grantCounty(
         _ role: CountyRole, to email: String, validUntil: Date? = nil, reason: String?, by principal: Principal

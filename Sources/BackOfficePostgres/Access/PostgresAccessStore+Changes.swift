@@ -49,6 +49,21 @@ extension PostgresAccessStore {
         }
     }
 
+    public func countyMembers() async throws -> [Member] {
+        try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                let grants = try await transaction.query("SELECT * FROM county_role_grants ORDER BY granted_at")
+                    .map(RoleGrantRow.countyGrant)
+                let people = try await transaction.query("""
+                    SELECT id, email, full_name, active FROM people
+                    WHERE id IN (SELECT person_id FROM county_role_grants) ORDER BY email
+                    """).map(Self.person)
+                let byPerson = Dictionary(grouping: grants, by: \.personID)
+                return people.map { Member(person: $0, grants: byPerson[$0.id] ?? []) }
+            }
+        }
+    }
+
     public func members(of organisation: Organisation) async throws -> [Member] {
         try await StoreError.mapping { try await pool.withTenant(organisation.id) { transaction in
             let people = try await transaction.query("""
