@@ -121,6 +121,8 @@ struct AccessRoutesTests {
             (.post, path, admin, #"{"email": 5}"#),
             (.post, path, admin, "{not json"),
             (.post, "/api/v1/orgs/\(fixture.orgA.code)/members", admin, #"{"email": "ei-sahkoposti", "full_name": "A\u0000B"}"#),
+            (.post, "/api/v1/orgs/\(fixture.orgA.code)/members", admin,
+             #"{"email": "pitka@example.fi", "full_name": "\#(String(repeating: "ä", count: 201))"}"#),
             (.post, path, admin, String(repeating: "a", count: 10 * 1024 * 1024)),
             (.get, "/api/v1/me", nil, nil),
             (.get, "/api/v1/me", "bo_" + String(repeating: "x", count: 43), nil),
@@ -132,9 +134,11 @@ struct AccessRoutesTests {
         #expect(answers[3].status == .badRequest)
         #expect(answers[4].status == .unprocessableContent)
         #expect(Set(((answers[4].json["errors"] as? [[String: String]]) ?? []).compactMap { $0["field"] }) == ["email", "full_name"])
-        #expect(answers[5].status == .contentTooLarge)
-        #expect(answers[6].status == .unauthorized)
+        #expect(answers[5].status == .unprocessableContent)
+        #expect((answers[5].json["errors"] as? [[String: String]])?.first?["reason"] == "must be at most 200 characters")
+        #expect(answers[6].status == .contentTooLarge)
         #expect(answers[7].status == .unauthorized)
+        #expect(answers[8].status == .unauthorized)
         #expect(answers.allSatisfy { $0.contentType == "application/problem+json" })
         #expect(try await roleCount(fixture.orgA) == before)
         await pool.close()
@@ -211,6 +215,24 @@ struct AccessRoutesTests {
         #expect(answers[5].status == .conflict)
         #expect(try await roles.organisation(fixture.orgA.code, for: try await roles.principal(email: fixture.adminA.email, interface: .http)).name
                 == fixture.orgA.name)
+        await pool.close()
+    }
+
+    @Test func aBodyThatIsNotUTF8IsRefused() async throws {
+        let fixture = try await AccessFixture.make(app: pool)
+        let admin = try await token(for: fixture.adminA)
+        let app = Application(router: testRouter(pool: pool))
+        let path = "/api/v1/orgs/\(fixture.orgA.code)/members"
+        let status = try await app.test(.router) { client in
+            try await client.execute(
+                uri: path, method: .post,
+                headers: [.authorization: "Bearer \(admin)", .contentType: "application/json"],
+                body: ByteBuffer(bytes: Array(#"{"email": "a@example.fi", "full_name": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8))
+            ) { $0.status }
+        }
+        #expect(status == .badRequest)
+        let principal = try await roles.principal(email: fixture.adminA.email, interface: .http)
+        #expect(try await roles.members(of: fixture.orgA.code, for: principal).allSatisfy { $0.person.email != "a@example.fi" })
         await pool.close()
     }
 }
