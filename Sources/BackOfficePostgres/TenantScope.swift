@@ -36,4 +36,14 @@ extension ConnectionPool {
             return try await body(transaction)
         }
     }
+
+    /// The county's own organisation (the migrations create it), under which county-level
+    /// changes are audited.
+    func countyOrganisationID() async throws -> UUID {
+        try await StoreError.mapping {
+            try await withTransaction { transaction in
+                try await transaction.query("SELECT id FROM organisations WHERE kind = 'county'").single().decode(UUID.self, "id")
+            }
+        }
+    }
 }

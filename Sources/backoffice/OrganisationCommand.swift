@@ -87,7 +87,8 @@ struct OrganisationCommand: AsyncParsableCommand {
 /// `backoffice region list|create`.
 struct RegionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "region", abstract: "List and create the county's regions.", subcommands: [List.self, Create.self])
+        commandName: "region", abstract: "List, create and rename the county's regions.",
+        subcommands: [List.self, Create.self, Rename.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the regions.")
@@ -112,6 +113,24 @@ struct RegionCommand: AsyncParsableCommand {
             try await reportingFailures {
                 try await acting.withOrganisationService { service, principal in
                     let region = try await service.createRegion(code: code, name: name, by: principal)
+                    acting.format.print(columns: ["code", "name"], rows: [[region.code, region.name]])
+                }
+            }
+        }
+    }
+}
+
+extension RegionCommand {
+    struct Rename: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rename a region (county admins).")
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The region's code.") var code: String
+        @Option(help: "The new name.") var name: String
+
+        func run() async throws {
+            try await reportingFailures {
+                try await acting.withOrganisationService { service, principal in
+                    let region = try await service.renameRegion(code: code, to: name, by: principal)
                     acting.format.print(columns: ["code", "name"], rows: [[region.code, region.name]])
                 }
             }

@@ -31,6 +31,9 @@ struct OrganisationServiceTests {
         let suffix = UUID().uuidString.prefix(6).lowercased()
         let region = try await service.createRegion(code: "alue_\(suffix)", name: "Uusi alue", by: county)
         #expect(try await service.regions().contains(region))
+        let renamed = try await service.renameRegion(code: region.code, to: "Uudistettu alue", by: county)
+        #expect(renamed.name == "Uudistettu alue")
+        #expect(try await service.regions().contains(renamed))
         let created = try await service.create(
             .init(code: "uusi-\(suffix)", name: "Uusi terveysasema", regionCode: region.code, kind: "health_centre", populationServed: 4200),
             by: county)
@@ -51,6 +54,10 @@ struct OrganisationServiceTests {
         let create = await #expect(throws: BackOfficeError.self) {
             try await service.create(.init(code: "EI-SAA", name: "x", regionCode: "oulu"), by: admin)
         }
+        let rename = await #expect(throws: BackOfficeError.self) {
+            try await service.renameRegion(code: try #require(fixture.orgA.regionCode), to: "Kaapattu", by: admin)
+        }
+        guard case .forbidden = rename else { Issue.record("expected forbidden, got \(String(describing: rename))"); return }
         guard case .forbidden = create else { Issue.record("expected forbidden, got \(String(describing: create))"); return }
         let own = await #expect(throws: BackOfficeError.self) {
             try await service.update(fixture.orgA.code, with: .init(name: "Kaapattu"), reason: nil, by: admin)

@@ -26,6 +26,15 @@ public struct OrganisationService: Sendable {
                               before: nil, after: ["code": code!, "name": name!], reason: nil, interface: principal.interface))
     }
 
+    public func renameRegion(code: String, to name: String, by principal: Principal) async throws -> Region {
+        try PermissionMatrix.require(principal, .keepCatalogues)
+        let name = try Validation.text(name, field: "name", length: 1...200).mapError { BackOfficeError.invalid([$0]) }.get()
+        return try await store.renameRegion(code: code, to: name) { before, after in
+            AuditEntry(actorID: principal.personID, action: "region.update", objectType: "region", objectID: after.code,
+                       before: ["name": before.name], after: ["name": after.name], reason: nil, interface: principal.interface)
+        }
+    }
+
     /// The fields of an organisation as typed; nil fields keep `base`'s values.
     public struct Fields: Sendable {
         public var code: String?

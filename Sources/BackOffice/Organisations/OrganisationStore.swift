@@ -15,6 +15,8 @@ public struct OrganisationDraft: Sendable, Equatable {
 public protocol OrganisationStore: Sendable {
     func regions() async throws -> [Region]
     func createRegion(code: String, name: String, audit: AuditEntry) async throws -> Region
+    /// Renames the region with `code`.
+    func renameRegion(code: String, to name: String, audit: (Region, Region) -> AuditEntry) async throws -> Region
     func createOrganisation(_ draft: OrganisationDraft, audit: (Organisation) -> AuditEntry) async throws -> Organisation
     /// Replaces the organisation's fields with `draft` (its code included).
     func updateOrganisation(id: UUID, to draft: OrganisationDraft, audit: (Organisation, Organisation) -> AuditEntry) async throws -> Organisation

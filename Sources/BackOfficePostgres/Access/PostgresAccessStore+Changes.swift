@@ -65,18 +65,19 @@ extension PostgresAccessStore {
     }
 
     public func members(of organisation: Organisation) async throws -> [Member] {
-        try await StoreError.mapping { try await pool.withTenant(organisation.id) { transaction in
-            let people = try await transaction.query("""
-                SELECT p.id, p.email, p.full_name, p.active AND m.active AS active
-                FROM org_members m JOIN people p ON p.id = m.person_id
-                WHERE m.org_id = \(organisation.id) ORDER BY p.full_name, p.email
-                """).map(Self.person)
-            let grants = try await transaction.query("""
-                SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) ORDER BY granted_at
-                """).map(RoleGrantRow.organisationGrant)
-            let byPerson = Dictionary(grouping: grants, by: \.personID)
-            return people.map { Member(person: $0, grants: byPerson[$0.id] ?? []) }
-        }
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                let people = try await transaction.query("""
+                    SELECT p.id, p.email, p.full_name, p.active AND m.active AS active
+                    FROM org_members m JOIN people p ON p.id = m.person_id
+                    WHERE m.org_id = \(organisation.id) ORDER BY p.full_name, p.email
+                    """).map(Self.person)
+                let grants = try await transaction.query("""
+                    SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) ORDER BY granted_at
+                    """).map(RoleGrantRow.organisationGrant)
+                let byPerson = Dictionary(grouping: grants, by: \.personID)
+                return people.map { Member(person: $0, grants: byPerson[$0.id] ?? []) }
+            }
         }
     }
 
@@ -95,7 +96,7 @@ extension PostgresAccessStore {
                     return grant
                 }
             case .county(let role):
-                let county = try await countyID()
+                let county = try await pool.countyOrganisationID()
                 return try await pool.withTenant(county, actor: actor) { transaction in
                     let grant = try RoleGrantRow.countyGrant(try await transaction.query("""
                         INSERT INTO county_role_grants (person_id, role, valid_from, valid_until, reason, granted_by)
@@ -108,14 +109,6 @@ extension PostgresAccessStore {
             }
         } catch {
             throw StoreError.map(error, notFound: "member (add the person to the organisation first)")
-        }
-    }
-
-    /// The county's own organisation, under which county-level changes are audited.
-    func countyID() async throws -> UUID {
-        try await StoreError.mapping { try await pool.withTransaction { transaction in
-            try await transaction.query("SELECT id FROM organisations WHERE kind = 'county'").single().decode(UUID.self, "id")
-        }
         }
     }
 
@@ -153,7 +146,7 @@ extension PostgresAccessStore {
         grantID: UUID, by actor: UUID, reason: String, at moment: Date,
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
     ) async throws -> RoleGrant {
-        let county = try await countyID()
+        let county = try await pool.countyOrganisationID()
         return try await pool.withTenant(county, actor: actor) { transaction in
             guard let row = try await transaction.query("SELECT * FROM county_role_grants WHERE id = \(grantID) FOR UPDATE").first else {
                 throw BackOfficeError.notFound("role grant \(grantID.uuidString.lowercased())")

@@ -48,20 +48,22 @@ public struct PostgresTokenStore: TokenStore {
     }
 
     public func tokens(of personID: UUID) async throws -> [ApiToken] {
-        try await StoreError.mapping { try await pool.withTransaction { transaction in
-            try await transaction.query("SELECT * FROM api_tokens WHERE person_id = \(personID) ORDER BY created_at")
-                .map(Self.token)
-        }
+        try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                try await transaction.query("SELECT * FROM api_tokens WHERE person_id = \(personID) ORDER BY created_at")
+                    .map(Self.token)
+            }
         }
     }
 
     public func revokeToken(_ id: UUID, of personID: UUID, at moment: Date) async throws -> Bool {
-        try await StoreError.mapping { try await pool.withTransaction { transaction in
-            try await transaction.execute("""
-                UPDATE api_tokens SET revoked_at = \(moment)
-                WHERE id = \(id) AND person_id = \(personID) AND revoked_at IS NULL
-                """) == 1
-        }
+        try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                try await transaction.execute("""
+                    UPDATE api_tokens SET revoked_at = \(moment)
+                    WHERE id = \(id) AND person_id = \(personID) AND revoked_at IS NULL
+                    """) == 1
+            }
         }
     }
 

@@ -13,16 +13,15 @@ public struct PostgresOrganisationStore: OrganisationStore {
     }
 
     public func regions() async throws -> [Region] {
-        try await StoreError.mapping { try await pool.withTransaction { transaction in
-            try await transaction.query("SELECT id, code, name FROM regions ORDER BY code").map(Self.region)
-        }
+        try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                try await transaction.query("SELECT id, code, name FROM regions ORDER BY code").map(Self.region)
+            }
         }
     }
 
     public func createRegion(code: String, name: String, audit: AuditEntry) async throws -> Region {
-        let county = try await pool.withTransaction { transaction in
-            try await transaction.query("SELECT id FROM organisations WHERE kind = 'county'").single().decode(UUID.self, "id")
-        }
+        let county = try await pool.countyOrganisationID()
         do {
             return try await pool.withTenant(county, actor: audit.actorID) { transaction in
                 let region = try Self.region(try await transaction.query(
@@ -32,6 +31,22 @@ public struct PostgresOrganisationStore: OrganisationStore {
             }
         } catch {
             throw StoreError.map(error)
+        }
+    }
+
+    public func renameRegion(code: String, to name: String, audit: (Region, Region) -> AuditEntry) async throws -> Region {
+        let county = try await pool.countyOrganisationID()
+        return try await StoreError.mapping {
+            try await pool.withTenant(county) { transaction in
+                guard let row = try await transaction.query("SELECT id, code, name FROM regions WHERE code = \(code) FOR UPDATE").first else {
+                    throw BackOfficeError.notFound("region \(code)")
+                }
+                let before = try Self.region(row)
+                let after = try Self.region(try await transaction.query(
+                    "UPDATE regions SET name = \(name) WHERE id = \(before.id) RETURNING id, code, name").single())
+                try await AuditWriter.write(audit(before, after), organisation: county, in: transaction)
+                return after
+            }
         }
     }
 
