@@ -102,7 +102,9 @@ struct AccessController {
 
     @Sendable func createToken(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.TokenBody> {
         let body = try await request.decode(as: AccessBodies.NewToken.self, context: context)
-        let made = try await tokens.create(for: try context.requirePrincipal().personID, name: body.name, expiresInDays: body.expiresInDays)
+        let principal = try context.requirePrincipal()
+        let made = try await tokens.create(
+            for: principal.personID, name: body.name, expiresInDays: body.expiresInDays, actor: principal.personID, interface: .http)
         return EditedResponse(status: .created, response: AccessBodies.TokenBody(made.token, secret: made.secret))
     }
 

@@ -27,7 +27,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await withTokens(for: options.person) { service, principal in
-                    let made = try await service.create(for: principal.personID, name: name, expiresInDays: expiresIn)
+                    let made = try await service.create(for: principal.personID, name: name, expiresInDays: expiresIn, interface: .cli)
                     options.format.print(columns: TokenTable.columns + ["token"], rows: [TokenTable.row(made.token) + [made.secret]])
                 }
             }

@@ -151,6 +151,13 @@ struct AccessRoutesTests {
         #expect(try await send([(.get, "/api/v1/me", made.secret, nil)])[0].status == .ok)
         try await tokens.revoke(made.token.id, of: principal)
         #expect(try await send([(.get, "/api/v1/me", made.secret, nil)])[0].status == .unauthorized)
+        let audited = try await pool.withCountyScope { transaction in
+            try await transaction.query("""
+                SELECT action FROM audit_log WHERE object_type = 'api_token' AND object_id = \(made.token.id.uuidString.lowercased())
+                ORDER BY at
+                """).map { try $0.decode(String.self, "action") }
+        }
+        #expect(audited == ["token.create", "token.revoke"])
         let expiring = try await tokens.create(for: fixture.adminA.id, name: "vanhenee", expiresInDays: 1)
         let later = TokenService(store: PostgresTokenStore(pool: pool), clock: { Date().addingTimeInterval(2 * 86_400) })
         await #expect(throws: BackOfficeError.unauthenticated("the token is unknown, expired or revoked")) {

@@ -10,15 +10,23 @@ public struct TokenService: Sendable {
         self.clock = clock
     }
 
-    /// A new token for `personID`; the secret is returned this once and never stored.
-    public func create(for personID: UUID, name: String, expiresInDays: Int?) async throws -> (token: ApiToken, secret: String) {
+    /// A new token for `personID`; the secret is returned this once and never stored. `actor`
+    /// is who asked (nil: an operator at the command line, or the system).
+    public func create(
+        for personID: UUID, name: String, expiresInDays: Int?, actor: UUID? = nil, interface: Interface = .system
+    ) async throws -> (token: ApiToken, secret: String) {
         var errors = FieldErrors()
         let name = errors.check(Validation.text(name, field: "name", length: 1...100))
         if let days = expiresInDays, !(1...3650).contains(days) { errors.add("expires_in_days", "must be 1 to 3650 days") }
         try errors.throwIfAny()
         let secret = ApiToken.newSecret()
         let expiresAt = expiresInDays.map { clock().addingTimeInterval(TimeInterval($0) * 86_400) }
-        return (try await store.saveToken(secret: secret, personID: personID, name: name!, expiresAt: expiresAt), secret)
+        let token = try await store.saveToken(secret: secret, personID: personID, name: name!, expiresAt: expiresAt) { token in
+            AuditEntry(actorID: actor, action: "token.create", objectType: "api_token", objectID: token.id.uuidString.lowercased(),
+                       before: nil, after: ["person": personID.uuidString.lowercased(), "name": token.name], reason: nil,
+                       interface: interface)
+        }
+        return (token, secret)
     }
 
     /// The principal of a bearer token, or `.unauthenticated` for an unknown, expired or revoked one.
@@ -34,7 +42,10 @@ public struct TokenService: Sendable {
     }
 
     public func revoke(_ id: UUID, of principal: Principal) async throws {
-        guard try await store.revokeToken(id, of: principal.personID, at: clock()) else {
+        let audit = AuditEntry(
+            actorID: principal.personID, action: "token.revoke", objectType: "api_token", objectID: id.uuidString.lowercased(),
+            before: nil, after: ["revoked": "true"], reason: nil, interface: principal.interface)
+        guard try await store.revokeToken(id, of: principal.personID, at: clock(), audit: audit) else {
             throw BackOfficeError.notFound("token \(id.uuidString.lowercased())")
         }
     }

@@ -17,17 +17,21 @@ public struct PostgresTokenStore: TokenStore {
         Data(SHA256.hash(data: Data(secret.utf8)))
     }
 
-    public func saveToken(secret: String, personID: UUID, name: String, expiresAt: Date?) async throws -> ApiToken {
-        do {
-            return try await pool.withTransaction { transaction in
-                try Self.token(try await transaction.query("""
+    /// Tokens are global rows; their audit entries go to the county's log.
+    public func saveToken(
+        secret: String, personID: UUID, name: String, expiresAt: Date?, audit: (ApiToken) -> AuditEntry
+    ) async throws -> ApiToken {
+        let county = try await pool.countyOrganisationID()
+        return try await StoreError.mapping(notFound: "person") {
+            try await pool.withTenant(county) { transaction in
+                let token = try Self.token(try await transaction.query("""
                     INSERT INTO api_tokens (person_id, name, token_hash, expires_at)
                     VALUES (\(personID), \(name), \(Self.hash(secret)), \(expiresAt))
                     RETURNING *
                     """).single())
+                try await AuditWriter.write(audit(token), organisation: county, in: transaction)
+                return token
             }
-        } catch {
-            throw StoreError.map(error, notFound: "person")
         }
     }
 
@@ -56,13 +60,16 @@ public struct PostgresTokenStore: TokenStore {
         }
     }
 
-    public func revokeToken(_ id: UUID, of personID: UUID, at moment: Date) async throws -> Bool {
-        try await StoreError.mapping {
-            try await pool.withTransaction { transaction in
-                try await transaction.execute("""
+    public func revokeToken(_ id: UUID, of personID: UUID, at moment: Date, audit: AuditEntry) async throws -> Bool {
+        let county = try await pool.countyOrganisationID()
+        return try await StoreError.mapping {
+            try await pool.withTenant(county, actor: audit.actorID) { transaction in
+                let revoked = try await transaction.execute("""
                     UPDATE api_tokens SET revoked_at = \(moment)
                     WHERE id = \(id) AND person_id = \(personID) AND revoked_at IS NULL
                     """) == 1
+                if revoked { try await AuditWriter.write(audit, organisation: county, in: transaction) }
+                return revoked
             }
         }
     }
