@@ -55,17 +55,22 @@ struct PersonCommand: AsyncParsableCommand {
 
     struct Deactivate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End a person's membership of an organisation; their roles there stop counting.")
+            abstract: "End a person's membership of an organisation (--org), or deactivate them everywhere (county admins).")
         @OptionGroup var acting: ActingOptions
         @Argument(help: "The person's e-mail address.") var email: String
-        @Option(help: "Organisation code.") var org: String
+        @Option(help: "Organisation code; leave out to deactivate the person in every organisation.") var org: String?
         @Option(help: "Why (required; recorded in the audit log).") var reason: String
 
         func run() async throws {
             try await reportingFailures {
                 try await acting.withRoleService { service, principal in
-                    try await service.deactivateMember(email, in: org, reason: reason, by: principal)
-                    printError("backoffice: \(email) is no longer an active member of \(org.uppercased())")
+                    if let org {
+                        try await service.deactivateMember(email, in: org, reason: reason, by: principal)
+                        printError("backoffice: \(email) is no longer an active member of \(org.uppercased())")
+                    } else {
+                        try await service.deactivatePerson(email, reason: reason, by: principal)
+                        printError("backoffice: \(email) is deactivated in every organisation")
+                    }
                 }
             }
         }

@@ -167,4 +167,24 @@ struct RoleServiceTests {
         #expect(own == .forbidden("no one deactivates themselves"))
         await app.close()
     }
+
+    @Test func aCountyAdminDeactivatesAPersonEverywhere() async throws {
+        let fixture = try await AccessFixture.make(app: app)
+        let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
+        let refused = await #expect(throws: BackOfficeError.self) {
+            try await service.deactivatePerson(fixture.member.email, reason: "lähti", by: admin)
+        }
+        guard case .forbidden = refused else { Issue.record("expected forbidden, got \(String(describing: refused))"); return }
+        let county = try await service.principal(email: fixture.countyAdmin.email, interface: .cli)
+        let lastAdmin = await #expect(throws: BackOfficeError.self) {
+            try await service.deactivatePerson(fixture.adminA.email, reason: "lähti", by: county)
+        }
+        #expect(lastAdmin == .conflict(
+            "\(fixture.adminA.email) is the last active org_admin of \(fixture.orgA.code); grant the role to someone else first"))
+        try await service.deactivatePerson(fixture.member.email, reason: "lähti hyvinvointialueelta", by: county)
+        await #expect(throws: BackOfficeError.unauthenticated("no active person with e-mail \(fixture.member.email)")) {
+            try await service.principal(email: fixture.member.email, interface: .cli)
+        }
+        await app.close()
+    }
 }

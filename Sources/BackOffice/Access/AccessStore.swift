@@ -35,4 +35,9 @@ public protocol AccessStore: Sendable {
         _ personID: UUID, in organisation: Organisation, at moment: Date,
         check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
     ) async throws
+
+    /// Marks the person inactive everywhere (their grants and tokens stop counting) after
+    /// `check` approves it with the codes of the organisations whose last active org_admin
+    /// they are, found under a lock.
+    func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws
 }

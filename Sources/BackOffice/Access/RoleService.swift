@@ -76,6 +76,23 @@ public struct RoleService: Sendable {
                 before: ["active": "true"], after: ["active": "false"], reason: reason, interface: principal.interface))
     }
 
+    /// Deactivates a person in every organisation at once (county admins), with a reason: the
+    /// person can no longer act, and their grants stay on record.
+    public func deactivatePerson(_ email: String, reason: String?, by principal: Principal) async throws {
+        try PermissionMatrix.require(principal, .keepCatalogues)
+        let reason = try Validation.reason(reason).mapError { BackOfficeError.invalid([$0]) }.get()
+        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        guard person.id != principal.personID else { throw BackOfficeError.forbidden("no one deactivates themselves") }
+        try await store.deactivatePerson(person.id, at: clock(), check: { lastAdminOf in
+            guard lastAdminOf.isEmpty else {
+                throw BackOfficeError.conflict(
+                    "\(person.email) is the last active org_admin of \(lastAdminOf.joined(separator: ", ")); grant the role to someone else first")
+            }
+        }, audit: AuditEntry(
+            actorID: principal.personID, action: "person.deactivate", objectType: "person", objectID: person.email,
+            before: ["active": String(person.active)], after: ["active": "false"], reason: reason, interface: principal.interface))
+    }
+
     /// Grants an organisation role to a member of the organisation.
     public func grant(
         _ role: OrganisationRole, to email: String, in code: String, validFrom: Date? = nil, validUntil: Date? = nil,

@@ -49,6 +49,33 @@ extension PostgresAccessStore {
         }
     }
 
+    /// People are global rows and their admin grants span organisations, so this runs in the
+    /// county scope; the deactivation is audited in the county's log.
+    public func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws {
+        let county = try await pool.countyOrganisationID()
+        try await StoreError.mapping {
+            try await pool.withCountyScope(actor: audit.actorID) { transaction in
+                let lastAdminOf = try await transaction.query("""
+                    SELECT o.code FROM org_role_grants mine JOIN organisations o ON o.id = mine.org_id
+                    WHERE mine.person_id = \(personID) AND mine.role = 'org_admin' AND mine.revoked_at IS NULL
+                      AND mine.valid_from <= \(moment) AND (mine.valid_until IS NULL OR mine.valid_until > \(moment))
+                      AND NOT EXISTS (
+                          SELECT 1 FROM org_role_grants other
+                          JOIN org_members m ON m.org_id = other.org_id AND m.person_id = other.person_id AND m.active
+                          JOIN people p ON p.id = other.person_id AND p.active
+                          WHERE other.org_id = mine.org_id AND other.person_id <> mine.person_id AND other.role = 'org_admin'
+                            AND other.revoked_at IS NULL AND other.valid_from <= \(moment)
+                            AND (other.valid_until IS NULL OR other.valid_until > \(moment)))
+                    ORDER BY o.code
+                    FOR UPDATE OF mine
+                    """).map { try $0.decode(String.self, "code") }
+                try check(lastAdminOf)
+                try await transaction.execute("UPDATE people SET active = false, updated_at = now() WHERE id = \(personID)")
+                try await AuditWriter.write(audit, organisation: county, in: transaction)
+            }
+        }
+    }
+
     public func countyMembers() async throws -> [Member] {
         try await StoreError.mapping {
             try await pool.withTransaction { transaction in
