@@ -6,6 +6,7 @@ enum StoreError {
     static func map(_ error: any Error, notFound: String = "the referenced row") -> any Error {
         guard let error = error as? PostgresError else { return error }
         if [.connection, .poolTimeout, .poolClosed].contains(error.kind) { return BackOfficeError.unavailable(error.message) }
+        if error.kind == .invalidParameter { return BackOfficeError.invalid("value", error.message) }
         guard error.kind == .server else { return error }
         switch error.sqlState {
         case .uniqueViolation?: return BackOfficeError.conflict("already exists (\(error.constraint ?? "unique"))")

@@ -95,6 +95,7 @@ struct AccessRoutesTests {
             (.post, "/api/v1/orgs/\(code)/roles", admin, #"{"email": "\#(fixture.adminB.email)", "role": "professional", "reason": "x"}"#),
             (.delete, "/api/v1/orgs/\(code)/roles/\(UUID().uuidString.lowercased())", admin, #"{"reason": "x"}"#),
             (.get, "/api/v1/orgs/EI-OLE-TALLAISTA", admin, nil),
+            (.get, "/api/v1/orgs/\(code)%00", admin, nil),
         ])
         for answer in answers {
             #expect(answer.status == .notFound)
