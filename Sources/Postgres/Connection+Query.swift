@@ -37,6 +37,11 @@ extension Connection {
         let queued = takeQueued()
         if !queued.isEmpty { return try runPipelined(queued + [query]) }
         let statement = try prepare(query)
+        // A cancel request that arrived while the statement was being prepared found nothing
+        // running on the server; honour it before executing.
+        if state.withLock({ $0.isCancelRequested }) {
+            throw PostgresError(.server, "canceling statement due to user request", sqlState: .queryCanceled)
+        }
         let result = ParameterBuffer.with(query.binds) { values, lengths, formats in
             if let name = statement.name {
                 return PQexecPrepared(handle, name, Int32(query.binds.count), values, lengths, formats, 0)

@@ -180,6 +180,7 @@ public final class Connection: @unchecked Sendable {
 struct ConnectionState {
     private var generation: UInt64 = 0
     private var cancelRequested = false
+    var isCancelRequested: Bool { cancelRequested }
     private var isRunning = false
     private(set) var cancelWasSent = false
     var isBroken = false

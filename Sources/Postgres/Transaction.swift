@@ -46,7 +46,7 @@ public enum IsolationLevel: Sendable {
 
 extension Connection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws or the
-    /// task is cancelled. A commit that the server turns into a rollback (because a statement
+    /// task is cancelled (also when the cancellation came too late to stop a statement). A commit that the server turns into a rollback (because a statement
     /// failed and the body went on) is an error, never a silent loss.
     @discardableResult
     public func withTransaction<T>(
@@ -59,6 +59,8 @@ extension Connection {
         let value: T
         do {
             value = try await body(Transaction(connection: self))
+            // A task cancelled while its last statement still finished does not commit.
+            try Task.checkCancellation()
         } catch {
             await rollBack()
             throw error

@@ -59,7 +59,7 @@ struct TransactionTests {
                 try await connection.withTransaction { transaction in
                     try await transaction.execute("INSERT INTO ledger VALUES (1)")
                     started.continuation.yield()
-                    try await transaction.execute("SELECT pg_sleep(30)")
+                    try await transaction.execute("SELECT pg_sleep(10)")
                 }
             }
             var iterator = started.stream.makeAsyncIterator()
@@ -133,6 +133,26 @@ struct PipelinedStatementTests {
             }
             #expect(error?.sqlState?.rawValue == "22012")
             #expect(try await connection.query("SELECT count(*) AS n FROM notes").single().decode(Int.self, "n") == 0)
+            #expect(connection.isReusable)
+        }
+    }
+
+    @Test func aStatementQueuedLastTravelsWithTheCommit() async throws {
+        try await TestDatabase.withConnection { (connection: Connection) async throws -> Void in
+            try await connection.executeScript("CREATE TEMP TABLE notes (id int PRIMARY KEY)")
+            try await connection.withTransaction { transaction in
+                try await transaction.execute("INSERT INTO notes VALUES (1)")
+                transaction.sendWithNext("INSERT INTO notes VALUES (2)")
+            }
+            #expect(try await connection.query("SELECT count(*) AS n FROM notes").single().decode(Int.self, "n") == 2)
+            let error = await #expect(throws: PostgresError.self) {
+                try await connection.withTransaction { transaction in
+                    try await transaction.execute("INSERT INTO notes VALUES (3)")
+                    transaction.sendWithNext("INSERT INTO notes VALUES (1)")
+                }
+            }
+            #expect(error?.sqlState == .uniqueViolation)
+            #expect(try await connection.query("SELECT count(*) AS n FROM notes").single().decode(Int.self, "n") == 2)
             #expect(connection.isReusable)
         }
     }
