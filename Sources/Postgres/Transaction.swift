@@ -46,8 +46,9 @@ public enum IsolationLevel: Sendable {
 
 extension Connection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws or the
-    /// task is cancelled (also when the cancellation came too late to stop a statement). A commit that the server turns into a rollback (because a statement
-    /// failed and the body went on) is an error, never a silent loss.
+    /// task is cancelled (also when the cancellation came too late to stop a statement). A
+    /// commit that the server turns into a rollback (because a statement failed and the body
+    /// went on) is an error, never a silent loss.
     @discardableResult
     public func withTransaction<T>(
         isolation: isolated (any Actor)? = #isolation,
