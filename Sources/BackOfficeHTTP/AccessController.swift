@@ -50,7 +50,7 @@ struct AccessController {
             AccessBodies.MemberBody(
                 personId: member.person.id.wire, email: member.person.email, fullName: member.person.fullName,
                 active: member.person.active,
-                roles: member.grants.filter { $0.isActive(at: now) }.map { AccessBodies.GrantBody($0, now: now) })
+                roles: member.activeGrants(at: now).map { AccessBodies.GrantBody($0, now: now) })
         }
     }
 
@@ -63,13 +63,11 @@ struct AccessController {
     }
 
     @Sendable func listGrants(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
-        let members = try await roles.members(of: try context.parameters.require("code"), for: try context.requirePrincipal())
-        let includeAll = request.uri.queryParameters["all"] == "true"
+        let grants = try await roles.grants(
+            in: try context.parameters.require("code"), includeEnded: request.uri.queryParameters["all"] == "true",
+            for: try context.requirePrincipal())
         let now = Date()
-        let grants = members.flatMap(\.grants).filter { includeAll || $0.isActive(at: now) }
-        return try Pagination(request).page(grants, key: \.id.uuidString) {
-            AccessBodies.GrantBody($0, now: now)
-        }
+        return try Pagination(request).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {

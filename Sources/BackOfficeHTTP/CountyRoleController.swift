@@ -14,11 +14,10 @@ struct CountyRoleController {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
-        let members = try await roles.countyMembers(for: try context.requirePrincipal())
-        let includeAll = request.uri.queryParameters["all"] == "true"
+        let grants = try await roles.countyGrants(
+            includeEnded: request.uri.queryParameters["all"] == "true", for: try context.requirePrincipal())
         let now = Date()
-        let grants = members.flatMap(\.grants).filter { includeAll || $0.isActive(at: now) }
-        return try Pagination(request).page(grants, key: \.id.uuidString) { AccessBodies.GrantBody($0, now: now) }
+        return try Pagination(request).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {

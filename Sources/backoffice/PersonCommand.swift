@@ -22,7 +22,7 @@ struct PersonCommand: AsyncParsableCommand {
                         columns: ["email", "full_name", "active", "roles"],
                         rows: try await service.members(of: org, for: principal).map { member in
                             [member.person.email, member.person.fullName, String(member.person.active),
-                             member.grants.filter { $0.isActive(at: now) }.map(\.roleName).sorted().joined(separator: " ")]
+                             member.activeGrants(at: now).map(\.roleName).sorted().joined(separator: " ")]
                         })
                 }
             }
@@ -38,15 +38,9 @@ struct PersonCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await acting.withRoleService { service, principal in
-                    var rows: [[String]] = []
-                    for organisation in try await service.organisations(for: principal)
-                    where PermissionMatrix.allows(principal, .listMembers, in: organisation.id) {
-                        let members = try await service.members(of: organisation.code, for: principal)
-                        for member in members where member.person.email.lowercased() == email.lowercased() {
-                            rows += member.grants.map { GrantTable.row($0, email: organisation.code) }
-                        }
+                    let rows = try await service.memberships(of: email, for: principal).map {
+                        GrantTable.row($0.grant, email: $0.organisation.code)
                     }
-                    guard !rows.isEmpty else { throw BackOfficeError.notFound("person \(email)") }
                     acting.format.print(columns: ["grant", "organisation"] + GrantTable.columns.dropFirst(2), rows: rows)
                 }
             }

@@ -76,11 +76,8 @@ struct RoleCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await acting.withRoleService { service, principal in
-                    let now = Date()
-                    let rows = try await service.members(of: org, for: principal).flatMap { member in
-                        member.grants.filter { all || $0.isActive(at: now) }.map { GrantTable.row($0, email: member.person.email) }
-                    }
-                    acting.format.print(columns: GrantTable.columns, rows: rows)
+                    let grants = try await service.grants(in: org, includeEnded: all, for: principal)
+                    acting.format.print(columns: GrantTable.columns, rows: grants.map { GrantTable.row($0.grant, email: $0.person.email) })
                 }
             }
         }

@@ -11,13 +11,13 @@ import Testing
 
 @Suite("/api/v1 access routes through the real router")
 struct AccessRoutesTests {
-    let pool: ConnectionPool
-    let roles: RoleService
-    let tokens: TokenService
+    let services: TestServices
+    var pool: ConnectionPool { services.pool }
+    var roles: RoleService { services.roles }
+    var tokens: TokenService { services.tokens }
 
     init() throws {
-        let services = try TestServices()
-        (pool, roles, tokens) = (services.pool, services.roles, services.tokens)
+        services = try TestServices()
     }
 
     struct Answer {

@@ -13,13 +13,13 @@ import Testing
 /// documented, bodies in the documented shapes, and every `$ref` resolving.
 @Suite("/openapi.json describes the real router")
 struct OpenAPIDocumentTests {
-    let pool: ConnectionPool
-    let roles: RoleService
-    let tokens: TokenService
+    let services: TestServices
+    var pool: ConnectionPool { services.pool }
+    var roles: RoleService { services.roles }
+    var tokens: TokenService { services.tokens }
 
     init() throws {
-        let services = try TestServices()
-        (pool, roles, tokens) = (services.pool, services.roles, services.tokens)
+        services = try TestServices()
     }
 
     var router: Router<BackOfficeRequestContext> {

@@ -39,6 +39,24 @@ public struct RoleService: Sendable {
         return try await store.members(of: organisation)
     }
 
+    /// The role grants of an organisation with their holders; ended ones only when asked.
+    public func grants(in code: String, includeEnded: Bool, for principal: Principal) async throws -> [HeldGrant] {
+        try await members(of: code, for: principal).heldGrants(includeEnded: includeEnded, at: clock())
+    }
+
+    /// A person's grants in every organisation whose people the principal may see.
+    public func memberships(of email: String, for principal: Principal) async throws -> [(organisation: Organisation, grant: RoleGrant)] {
+        var found: [(organisation: Organisation, grant: RoleGrant)] = []
+        for organisation in try await organisations(for: principal)
+        where PermissionMatrix.allows(principal, .listMembers, in: organisation.id) {
+            for member in try await store.members(of: organisation) where member.person.email.lowercased() == email.lowercased() {
+                found += member.grants.map { (organisation, $0) }
+            }
+        }
+        guard !found.isEmpty else { throw BackOfficeError.notFound("person \(email)") }
+        return found
+    }
+
     /// Adds a person to an organisation (creating their identity on first use).
     public func addMember(email: String, fullName: String, to code: String, by principal: Principal) async throws -> Person {
         let organisation = try await organisation(code, for: principal)
@@ -115,10 +133,10 @@ public struct RoleService: Sendable {
         }
     }
 
-    /// The holders of county roles (county admins only).
-    public func countyMembers(for principal: Principal) async throws -> [Member] {
+    /// The county role grants with their holders (county admins only); ended ones only when asked.
+    public func countyGrants(includeEnded: Bool, for principal: Principal) async throws -> [HeldGrant] {
         try PermissionMatrix.require(principal, .grantCountyRoles)
-        return try await store.countyMembers()
+        return try await store.countyMembers().heldGrants(includeEnded: includeEnded, at: clock())
     }
 
     /// Grants a county role (county admins only; no one grants themselves).

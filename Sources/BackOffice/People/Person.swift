@@ -25,4 +25,24 @@ public struct Member: Sendable, Equatable {
         self.person = person
         self.grants = grants
     }
+
+    /// The grants that give their role at `moment`.
+    public func activeGrants(at moment: Date) -> [RoleGrant] {
+        grants.filter { $0.isActive(at: moment) }
+    }
+}
+
+/// A grant with the person who holds it.
+public struct HeldGrant: Sendable, Equatable {
+    public let person: Person
+    public let grant: RoleGrant
+}
+
+extension [Member] {
+    /// Every member's grants, the ended ones only when `includeEnded`.
+    func heldGrants(includeEnded: Bool, at moment: Date) -> [HeldGrant] {
+        flatMap { member in
+            (includeEnded ? member.grants : member.activeGrants(at: moment)).map { HeldGrant(person: member.person, grant: $0) }
+        }
+    }
 }
