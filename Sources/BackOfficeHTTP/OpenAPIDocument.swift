@@ -15,7 +15,7 @@ enum OpenAPIDocument {
     static let text = document.serialized() + "\n"
 
     /// Every operation, in the order the router adds them.
-    static var operations: [Operation] { healthOperations + accessOperations }
+    static var operations: [Operation] { healthOperations + accessOperations + ticketOperations }
 
     static var document: JSON {
         [
@@ -24,7 +24,8 @@ enum OpenAPIDocument {
                 "title": "Omaolo back office API",
                 "version": "1",
                 "description": """
-                    The back office of the Omaolo county service: organisations, members, roles and API tokens.
+                    The back office of the Omaolo county service: organisations, members, roles, API tokens and \
+                    support tickets.
                     JSON field names are snake_case; ids are lowercase UUIDs; timestamps are ISO 8601 with an offset \
                     and without fractional seconds. Lists take `limit` (1 to 200, default 50) and an opaque `cursor` \
                     and answer `{"items": [...], "next_cursor": "…" | null}`. Errors are `application/problem+json` \
@@ -38,6 +39,7 @@ enum OpenAPIDocument {
                 ["name": "meta", "description": "This document"],
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
+                ["name": "tickets", "description": "Support tickets: queues, search, lifecycle, comments and history"],
             ],
             "paths": paths(operations),
             "components": [
@@ -49,9 +51,9 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters,
+                "parameters": parameters.merging(ticketParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas,
+                "schemas": schemas.merging(ticketSchemas),
             ],
         ]
     }
@@ -196,8 +198,10 @@ enum OpenAPIDocument {
         .init(403, "Forbidden", "forbidden", "Not allowed", "The caller has standing in the organisation, but their roles do not allow this"),
         .init(404, "NotFound", "not-found", "Not found", "No such resource, or one in an organisation the caller has no standing in"),
         .init(409, "Conflict", "conflict", "Conflict", "The change conflicts with the current state"),
+        .init(412, "StaleVersion", "stale-version", "Stale version", "If-Match names a version that is no longer the current one"),
         .init(413, "TooLarge", "too-large", "Request body too large", "The body is larger than 1 MiB"),
         .init(422, "Invalid", "validation", "Invalid fields", "One or more fields are invalid; `errors` names each"),
+        .init(428, "PreconditionRequired", "precondition-required", "If-Match required", "The change needs If-Match with the current ETag"),
         .init(503, "Unavailable", "unavailable", "Database unavailable", "The database cannot be reached"),
     ]
 

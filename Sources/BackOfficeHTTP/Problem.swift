@@ -44,6 +44,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
                 errors: fields.map { InvalidField(field: $0.field, reason: $0.reason) })
         case .conflict(let why):
             self.init(.conflict, slug: "conflict", title: "Conflict", detail: why)
+        case .stale(let why):
+            self.init(.preconditionFailed, slug: "stale-version", title: "Stale version", detail: why)
         case .unauthenticated(let why):
             self.init(.unauthorized, slug: "unauthenticated", title: "Not authenticated", detail: why)
         case .unavailable(let why):

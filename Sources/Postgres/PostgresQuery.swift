@@ -31,6 +31,41 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
         encodingError = stringInterpolation.encodingError
     }
 
+    /// Appends `fragment` (its own `$1`, `$2`, … renumbered after this query's parameters),
+    /// so that a statement can be put together from fixed pieces chosen in code:
+    ///
+    ///     var query: PostgresQuery = "SELECT id FROM tickets WHERE org_id = \(org)"
+    ///     if let status { query.append(" AND status = \(status)") }
+    public mutating func append(_ fragment: PostgresQuery) {
+        sql += Self.renumbered(fragment.sql, after: binds.count)
+        binds += fragment.binds
+        encodingError = encodingError ?? fragment.encodingError
+    }
+
+    /// `sql` with every placeholder `$n` outside quotes turned into `$(n + offset)`.
+    private static func renumbered(_ sql: String, after offset: Int) -> String {
+        guard offset > 0 else { return sql }
+        var result = ""
+        var quote: Character?
+        var index = sql.startIndex
+        while index < sql.endIndex {
+            let character = sql[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "$", case let digits = sql[sql.index(after: index)...].prefix(while: \.isASCII).prefix(while: \.isNumber),
+                      let number = Int(digits) {
+                result += "$\(number + offset)"
+                index = digits.endIndex
+                continue
+            }
+            result.append(character)
+            index = sql.index(after: index)
+        }
+        return result
+    }
+
     /// The statement text (never the values, which may be personal data).
     public var description: String { sql }
 

@@ -27,13 +27,15 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = Logger(label: "backoffice")
             logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let migrations = try loadMigrations()
+            let calendar = try SLACalendar.fromEnvironment(ProcessInfo.processInfo.environment)
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)))
+                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
+                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

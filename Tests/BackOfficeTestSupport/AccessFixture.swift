@@ -6,7 +6,7 @@ import PostgresTestSupport
 
 /// Two organisations with an org_admin each, a plain member of A and a county admin, all with
 /// random codes and addresses, made through the store as the system (no actor).
-public struct AccessFixture {
+public struct AccessFixture: Sendable {
     public let store: PostgresAccessStore
     public let orgA: Organisation
     public let orgB: Organisation

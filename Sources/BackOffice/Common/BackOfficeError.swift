@@ -9,6 +9,8 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
     case invalid([FieldError])
     /// The change clashes with the current state (a duplicate, an illegal transition).
     case conflict(String)
+    /// The change was made against a version that is no longer the current one.
+    case stale(String)
     /// The caller could not be identified.
     case unauthenticated(String)
     /// The database cannot be reached now; trying again later may work.
@@ -20,6 +22,7 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
         case .forbidden(let why): return why
         case .invalid(let errors): return errors.map(\.description).joined(separator: "; ")
         case .conflict(let why): return why
+        case .stale(let why): return why
         case .unauthenticated(let why): return why
         case .unavailable(let why): return "database unavailable: \(why)"
         }

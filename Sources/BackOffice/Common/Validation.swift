@@ -5,11 +5,21 @@ import Foundation
 public enum Validation {
     /// A trimmed single-line text of `range` characters.
     public static func text(_ value: String, field: String, length range: ClosedRange<Int>) -> Result<String, FieldError> {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        checked(value.trimmingCharacters(in: .whitespacesAndNewlines), field: field, length: range, allowing: ["\t"])
+    }
+
+    /// A trimmed text of `range` characters that may run over several lines (tabs and line
+    /// breaks allowed, other control characters and NUL bytes not); CRLF becomes LF.
+    public static func paragraphs(_ value: String, field: String, length range: ClosedRange<Int>) -> Result<String, FieldError> {
+        checked(value.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
+                field: field, length: range, allowing: ["\t", "\n"])
+    }
+
+    private static func checked(_ trimmed: String, field: String, length range: ClosedRange<Int>, allowing: Set<Unicode.Scalar>) -> Result<String, FieldError> {
         if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) {
             return .failure(FieldError(field: field, reason: "must not contain NUL bytes"))
         }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowing.contains($0) }) {
             return .failure(FieldError(field: field, reason: "must not contain control characters"))
         }
         if trimmed.count < range.lowerBound {
@@ -29,6 +39,19 @@ public enum Validation {
                   !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
             else { return .failure(FieldError(field: field, reason: "is not an e-mail address")) }
             return .success(email.lowercased())
+        }
+    }
+
+    /// A phone number: an optional `+`, then digits with spaces, hyphens and parentheses
+    /// between them (`+358 40 123 4567`, `(08) 123 456`), 5 to 40 characters.
+    public static func phone(_ value: String, field: String = "phone") -> Result<String, FieldError> {
+        text(value, field: field, length: 1...40).flatMap { phone in
+            let body = phone.hasPrefix("+") ? phone.dropFirst() : Substring(phone)
+            guard phone.count >= 5, body.first?.isASCII == true, body.first?.isNumber == true,
+                  body.last?.isASCII == true, body.last?.isNumber == true,
+                  body.allSatisfy({ $0.isASCII && ($0.isNumber || " ()-".contains($0)) })
+            else { return .failure(FieldError(field: field, reason: "is not a phone number (digits, spaces, hyphens and parentheses, e.g. +358 40 123 4567)")) }
+            return .success(phone)
         }
     }
 

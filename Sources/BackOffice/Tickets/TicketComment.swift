@@ -1,0 +1,24 @@
+import Foundation
+
+/// A comment on a ticket: public (the reporter sees it) or internal (the support side only).
+public struct TicketComment: Sendable, Equatable {
+    public enum Visibility: String, Sendable, CaseIterable, Codable, NamedCases {
+        case `public`, `internal`
+    }
+
+    public let id: UUID
+    public let authorID: UUID
+    public let authorEmail: String
+    public let visibility: Visibility
+    public let body: String
+    public let createdAt: Date
+
+    public init(id: UUID, authorID: UUID, authorEmail: String, visibility: Visibility, body: String, createdAt: Date) {
+        self.id = id
+        self.authorID = authorID
+        self.authorEmail = authorEmail
+        self.visibility = visibility
+        self.body = body
+        self.createdAt = createdAt
+    }
+}

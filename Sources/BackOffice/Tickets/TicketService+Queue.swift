@@ -1,0 +1,78 @@
+import Foundation
+
+/// Queues and search: an organisation's tickets, or the county-wide queue of the county
+/// support desk, filtered, sorted by due time or age, a page at a time.
+extension TicketService {
+    /// The tickets of the organisation `code` (nil: every organisation, for county roles)
+    /// that match `query`; professionals get only the tickets they reported.
+    public func tickets(_ query: TicketQuery, in code: String?, for principal: Principal) async throws -> TicketPage {
+        var filter = TicketFilter()
+        if let code {
+            let organisation = try await access.organisation(code, for: principal)
+            switch PermissionMatrix.reach(of: principal, for: .workTickets, in: organisation.id) {
+            case .nowhere:
+                try PermissionMatrix.require(principal, .workTickets, in: organisation.id, organisationCode: organisation.code)
+            case .ownTicketsOnly:
+                filter.reporterID = principal.personID
+                filter.searchesInternalComments = false
+            case .ownOrganisation, .everyOrganisation:
+                break
+            }
+            filter.organisationID = organisation.id
+        } else {
+            guard PermissionMatrix.reach(of: principal, for: .workTickets, in: nil) == .everyOrganisation else {
+                throw BackOfficeError.forbidden(
+                    "the county-wide queue is for the county support desk and county admins; \(principal.email) may use the queue of an organisation")
+            }
+            if let organisation = query.organisation {
+                filter.organisationID = try await access.organisation(organisation, for: principal).id
+            }
+        }
+        try await apply(query, to: &filter, for: principal)
+        let found = try await store.tickets(matching: filter, actor: principal.personID)
+        let page = Array(found.prefix(filter.limit))
+        let next = found.count > filter.limit ? page.last.map(TicketFilter.Key.cursor(after:)) : nil
+        return TicketPage(tickets: page, nextCursor: next)
+    }
+
+    private func apply(_ query: TicketQuery, to filter: inout TicketFilter, for principal: Principal) async throws {
+        var errors = FieldErrors()
+        filter.statuses = query.statuses.compactMap { errors.check(TicketStatus.named($0, field: "status")) }
+        filter.priorities = query.priorities.compactMap { errors.check(TicketPriority.named($0, field: "priority")) }
+        filter.categories = query.categories.compactMap { errors.check(TicketCategory.named($0, field: "category")) }
+        filter.serviceCode = query.service.flatMap { errors.check(Validation.snakeCode($0, field: "service")) }
+        switch query.assignee?.lowercased() {
+        case nil: break
+        case "me": filter.assignee = .person(principal.personID)
+        case "unassigned", "nobody": filter.assignee = .nobody
+        case let email?:
+            if let email = errors.check(Validation.email(email, field: "assignee")) {
+                if let person = try await access.store.principal(email: email, interface: .system, at: access.clock()) {
+                    filter.assignee = .person(person.personID)
+                } else {
+                    errors.add("assignee", "no active person has the e-mail \(email)")
+                }
+            }
+        }
+        if let hours = query.breachingWithinHours {
+            if (0...8_760).contains(hours) {
+                filter.dueBefore = clock().addingTimeInterval(Double(hours) * 3600)
+            } else {
+                errors.add("breaching_within_hours", "must be 0 to 8760")
+            }
+        }
+        filter.text = query.text.flatMap { errors.check(Validation.text($0, field: "q", length: 1...200)) }
+        if let sort = query.sort, let order = errors.check(TicketFilter.Order.named(sort, field: "sort")) { filter.order = order }
+        if let limit = query.limit {
+            if (1...200).contains(limit) { filter.limit = limit } else { errors.add("limit", "must be 1 to 200") }
+        }
+        if let cursor = query.cursor {
+            if let key = TicketFilter.Key(cursor: cursor) {
+                filter.after = key
+            } else {
+                errors.add("cursor", "is not a cursor from this list")
+            }
+        }
+        try errors.throwIfAny()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Working a ticket: editing it, moving it through its statuses, assigning it and
+/// commenting on it. Each change is made against a version (nil: the current one) and kept
+/// in the ticket's history.
+extension TicketService {
+    /// Changes subject, description, category, priority, service or assignee (support side only).
+    public func update(
+        _ reference: String, in code: String, with fields: TicketChanges, expectedVersion: Int?, by principal: Principal
+    ) async throws -> Ticket {
+        let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
+        var errors = FieldErrors()
+        let subject = fields.subject.flatMap {
+            errors.check(Validation.text($0, field: "subject", length: 1...200).flatMap { Validation.withoutIdentityCode($0, field: "subject") })
+        }
+        let description = fields.description.flatMap {
+            errors.check(Validation.paragraphs($0, field: "description", length: 0...20_000)
+                .flatMap { Validation.withoutIdentityCode($0, field: "description") })
+        }
+        let category = fields.category.flatMap { errors.check(TicketCategory.named($0, field: "category")) }
+        let priority = fields.priority.flatMap { errors.check(TicketPriority.named($0, field: "priority")) }
+        var service: String??
+        if let code = fields.serviceCode {
+            if code.isEmpty {
+                service = .some(nil)
+            } else if let valid = errors.check(Validation.snakeCode(code, field: "service")) {
+                service = .some(valid)
+            }
+        }
+        var assignee: Principal??
+        if let email = fields.assigneeEmail {
+            if email.isEmpty {
+                assignee = .some(nil)
+            } else if let found = try await self.assignee(email, in: organisation, errors: &errors) {
+                assignee = .some(found)
+            }
+        }
+        if fields.isEmpty { errors.add("fields", "give at least one of subject, description, category, priority, service, assignee") }
+        try errors.throwIfAny()
+        return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
+            var changes = ticket.edit(
+                subject: subject, description: description, category: category, priority: priority, serviceCode: service,
+                calendar: calendar)
+            if let assignee { changes.merge(ticket.assign(to: assignee)) { $1 } }
+            return TicketChange(kind: changes.keys.allSatisfy { $0 == "assignee" } ? "assigned" : "updated", changes: changes)
+        }.ticket
+    }
+
+    /// Moves the ticket to `status` (support side only); a move the status machine does not
+    /// allow is a conflict naming the allowed ones.
+    public func changeStatus(_ reference: String, in code: String, to status: String, expectedVersion: Int?, by principal: Principal) async throws -> Ticket {
+        let next = try TicketStatus.named(status, field: "status").mapError { BackOfficeError.invalid([$0]) }.get()
+        let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
+        let moment = clock()
+        return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
+            TicketChange(kind: "status_changed", changes: try ticket.move(to: next, at: moment, calendar: calendar))
+        }.ticket
+    }
+
+    /// Gives the ticket to a person who works the organisation's tickets, or to nobody (nil).
+    public func assign(_ reference: String, in code: String, to email: String?, expectedVersion: Int?, by principal: Principal) async throws -> Ticket {
+        try await update(reference, in: code, with: TicketChanges(assigneeEmail: email ?? ""), expectedVersion: expectedVersion, by: principal)
+    }
+
+    /// Adds a comment: public or internal (default) from the support side; professionals
+    /// comment on their own tickets, publicly only. The first public comment from the support
+    /// side is the ticket's first response.
+    public func comment(
+        on reference: String, in code: String, body: String, visibility: String?, by principal: Principal
+    ) async throws -> TicketComment {
+        let (organisation, ticket, works) = try await visibleTicket(reference, in: code, for: principal)
+        var errors = FieldErrors()
+        let body = errors.check(Validation.paragraphs(body, field: "body", length: 1...20_000)
+            .flatMap { Validation.withoutIdentityCode($0, field: "body") })
+        let visibility = errors.check(TicketComment.Visibility.named(visibility ?? (works ? "internal" : "public"), field: "visibility"))
+        try errors.throwIfAny()
+        if !works, visibility == .internal {
+            throw BackOfficeError.forbidden("\(principal.email) may only write public comments in \(organisation.code)")
+        }
+        let moment = clock()
+        let answers = works && visibility == .public && !ticket.isReported(by: principal.personID)
+        let result = try await change(ticket, in: organisation, expectedVersion: nil, by: principal) { ticket in
+            var changes = answers ? ticket.respond(at: moment) : [:]
+            changes["comment"] = TicketEvent.Change(from: nil, to: visibility!.rawValue)
+            return TicketChange(kind: "commented", changes: changes, comment: (visibility!, body!))
+        }
+        guard let comment = result.comment else { throw BackOfficeError.conflict("the comment was not stored") }
+        return comment
+    }
+
+    private func change(
+        _ ticket: Ticket, in organisation: Organisation, expectedVersion: Int?, by principal: Principal,
+        _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, comment: TicketComment?) {
+        try await store.change(
+            number: ticket.number, in: organisation, expectedVersion: expectedVersion, by: principal.personID,
+            interface: principal.interface, change)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// What the ticket service needs from storage. Every change happens in one tenant-scoped
+/// transaction together with its history; reads see only what row-level security lets them.
+public protocol TicketStore: Sendable {
+    /// Stores a new ticket with the next number of its organisation and its `created` event.
+    /// With an idempotency key already used: the ticket made then if the fingerprint is the
+    /// same (`created` false), `.conflict` if not.
+    func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID, interface: Interface) async throws -> (ticket: Ticket, created: Bool)
+
+    func ticket(number: Int, in organisation: Organisation) async throws -> Ticket?
+
+    /// Locks the ticket, refuses a stale `expectedVersion`, applies `change` to it, and
+    /// stores the result (its version raised by one) with an event of `kind` listing what
+    /// changed, and `comment` if given. A change that changes nothing stores nothing.
+    func change(
+        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID, interface: Interface,
+        _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, comment: TicketComment?)
+
+    func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment]
+    func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent]
+
+    /// A resident reporter's contact details, with the read written to the access log in
+    /// the same transaction.
+    func residentContact(ofTicket id: UUID, in organisation: Organisation, readBy actor: UUID, interface: Interface, purpose: String) async throws -> ResidentContact?
+
+    /// A page of tickets (one more than `filter.limit` tells whether there is a next page):
+    /// in `filter.organisationID`'s tenant scope, or in the county scope when it is nil.
+    func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket]
+
+    /// Anonymises the contact details of resident tickets closed before `cutoff` (or, with
+    /// `dryRun`, only finds them), with a `contact_anonymised` event per ticket and one audit
+    /// entry; returns the references of the tickets.
+    func anonymiseResidentContacts(closedBefore cutoff: Date, dryRun: Bool, audit: ([String]) -> AuditEntry) async throws -> [String]
+}
+
+/// What one change did, for its history: the kind of event, and a comment to add with it.
+public struct TicketChange: Sendable {
+    public let kind: String
+    public let changes: [String: TicketEvent.Change]
+    public let comment: (visibility: TicketComment.Visibility, body: String)?
+
+    public init(kind: String, changes: [String: TicketEvent.Change], comment: (visibility: TicketComment.Visibility, body: String)? = nil) {
+        self.kind = kind
+        self.changes = changes
+        self.comment = comment
+    }
+}

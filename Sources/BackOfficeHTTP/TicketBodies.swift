@@ -1,0 +1,168 @@
+import BackOffice
+import Foundation
+import Hummingbird
+
+/// The JSON shapes of the ticket API (snake_case on the wire).
+enum TicketBodies {
+    struct TicketBody: ResponseEncodable {
+        struct Reporter: Encodable {
+            let kind: String
+            let email: String?
+        }
+
+        let id: String
+        let reference: String
+        let organisation: String
+        let number: Int
+        let subject: String
+        let description: String
+        let category: String
+        let channel: String
+        let priority: String
+        let service: String?
+        let reporter: Reporter
+        let assignee: String?
+        let status: String
+        let version: Int
+        let createdAt: Date
+        let updatedAt: Date
+        let firstResponseAt: Date?
+        let firstResponseDueAt: Date
+        let resolutionDueAt: Date
+        let resolvedAt: Date?
+        let closedAt: Date?
+        let waitingSince: Date?
+        let pausedMinutes: Int
+
+        init(_ ticket: Ticket) {
+            id = ticket.id.wire
+            reference = ticket.reference
+            organisation = ticket.organisationCode
+            number = ticket.number
+            subject = ticket.subject
+            description = ticket.description
+            category = ticket.category.rawValue
+            channel = ticket.channel.rawValue
+            priority = ticket.priority.rawValue
+            service = ticket.serviceCode
+            switch ticket.reporter {
+            case .professional(_, let email): reporter = Reporter(kind: "professional", email: email)
+            case .resident: reporter = Reporter(kind: "resident", email: nil)
+            }
+            assignee = ticket.assigneeEmail
+            status = ticket.status.rawValue
+            version = ticket.version
+            createdAt = ticket.createdAt
+            updatedAt = ticket.updatedAt
+            firstResponseAt = ticket.firstResponseAt
+            firstResponseDueAt = ticket.firstResponseDue
+            resolutionDueAt = ticket.resolutionDue
+            resolvedAt = ticket.resolvedAt
+            closedAt = ticket.closedAt
+            waitingSince = ticket.waitingSince
+            pausedMinutes = ticket.pausedMinutes
+        }
+    }
+
+    struct CommentBody: ResponseEncodable {
+        let id: String
+        let author: String
+        let visibility: String
+        let body: String
+        let createdAt: Date
+
+        init(_ comment: TicketComment) {
+            id = comment.id.wire
+            author = comment.authorEmail
+            visibility = comment.visibility.rawValue
+            body = comment.body
+            createdAt = comment.createdAt
+        }
+    }
+
+    struct EventBody: ResponseEncodable {
+        let id: String
+        let at: Date
+        let actor: String?
+        let kind: String
+        let changes: [String: TicketEvent.Change]
+        let interface: String
+
+        init(_ event: TicketEvent) {
+            id = event.id.wire
+            at = event.at
+            actor = event.actorEmail
+            kind = event.kind
+            changes = event.changes
+            interface = event.interface.rawValue
+        }
+    }
+
+    struct ContactBody: ResponseEncodable {
+        let name: String?
+        let email: String?
+        let phone: String?
+        let anonymisedAt: Date?
+
+        init(_ contact: ResidentContact) {
+            name = contact.name
+            email = contact.email
+            phone = contact.phone
+            anonymisedAt = contact.anonymisedAt
+        }
+    }
+
+    /// `POST …/tickets`.
+    struct NewTicketBody: Decodable {
+        struct Resident: Decodable {
+            let name: String?
+            let email: String?
+            let phone: String?
+        }
+
+        let subject: String
+        let description: String?
+        let category: String
+        let channel: String
+        let priority: String?
+        let service: String?
+        let reporterEmail: String?
+        let resident: Resident?
+        let assignee: String?
+
+        var ticket: NewTicket {
+            NewTicket(
+                subject: subject, description: description ?? "", category: category, channel: channel, priority: priority,
+                serviceCode: service, reporterEmail: reporterEmail,
+                resident: resident.map { ResidentContact(name: $0.name, email: $0.email, phone: $0.phone) }, assigneeEmail: assignee)
+        }
+    }
+
+    /// `PATCH …/tickets/{ref}`: the fields to change.
+    struct TicketChangesBody: Decodable {
+        let subject: String?
+        let description: String?
+        let category: String?
+        let priority: String?
+        /// An Omaolo service code; "" clears it.
+        let service: String?
+        /// An e-mail; "" leaves the ticket unassigned.
+        let assignee: String?
+
+        var changes: TicketChanges {
+            TicketChanges(subject: subject, description: description, category: category, priority: priority,
+                          serviceCode: service, assigneeEmail: assignee)
+        }
+    }
+
+    /// `POST …/status`.
+    struct StatusBody: Decodable {
+        let status: String
+    }
+
+    /// `POST …/comments`.
+    struct NewCommentBody: Decodable {
+        let body: String
+        let visibility: String?
+    }
+}

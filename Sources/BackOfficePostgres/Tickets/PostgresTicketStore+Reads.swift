@@ -1,0 +1,107 @@
+import BackOffice
+import Foundation
+import Postgres
+
+extension PostgresTicketStore {
+    public func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment] {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                try await transaction.query("""
+                    SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
+                    FROM ticket_comments c JOIN people p ON p.id = c.author_person_id
+                    WHERE c.org_id = \(organisation.id) AND c.ticket_id = \(id) AND (\(includeInternal) OR c.visibility = 'public')
+                    ORDER BY c.created_at, c.id
+                    """).map(TicketCommentRow.comment)
+            }
+        }
+    }
+
+    public func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent] {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                try await transaction.query("""
+                    SELECT e.id, e.at, e.actor_person_id, p.email AS actor_email, e.kind, e.changes, e.interface
+                    FROM ticket_events e LEFT JOIN people p ON p.id = e.actor_person_id
+                    WHERE e.org_id = \(organisation.id) AND e.ticket_id = \(id)
+                    ORDER BY e.at, e.id
+                    """).map(TicketCommentRow.event)
+            }
+        }
+    }
+
+    public func residentContact(
+        ofTicket id: UUID, in organisation: Organisation, readBy actor: UUID, interface: Interface, purpose: String
+    ) async throws -> ResidentContact? {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id, actor: actor) { transaction in
+                guard let row = try await transaction.query("""
+                    SELECT name, email, phone, anonymised_at FROM ticket_resident_contacts
+                    WHERE org_id = \(organisation.id) AND ticket_id = \(id)
+                    """).first else { return nil }
+                transaction.sendWithNext("""
+                    INSERT INTO access_log (org_id, actor_person_id, ticket_id, interface, purpose)
+                    VALUES (\(organisation.id), \(actor), \(id), \(interface.rawValue), \(purpose))
+                    """)
+                return ResidentContact(
+                    name: try row.decode(String?.self, "name"), email: try row.decode(String?.self, "email"),
+                    phone: try row.decode(String?.self, "phone"), anonymisedAt: try row.decode(Date?.self, "anonymised_at"))
+            }
+        }
+    }
+
+    public func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket] {
+        let query = Self.queue(filter)
+        return try await StoreError.mapping {
+            if let organisation = filter.organisationID {
+                return try await pool.withTenant(organisation, actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+            }
+            return try await pool.withCountyScope(actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+        }
+    }
+
+    /// The queue's statement: fixed pieces chosen by the filter, every value bound.
+    static func queue(_ filter: TicketFilter) -> PostgresQuery {
+        var query = TicketRow.select(from: "tickets")
+        query.append(" WHERE true")
+        if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
+        if !filter.statuses.isEmpty { query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))") }
+        if !filter.priorities.isEmpty { query.append(" AND t.priority = ANY(\(filter.priorities.map(\.rawValue)))") }
+        if !filter.categories.isEmpty { query.append(" AND t.category = ANY(\(filter.categories.map(\.rawValue)))") }
+        if let service = filter.serviceCode { query.append(" AND s.code = \(service)") }
+        switch filter.assignee {
+        case .person(let id)?: query.append(" AND t.assignee_person_id = \(id)")
+        case .nobody?: query.append(" AND t.assignee_person_id IS NULL")
+        case nil: break
+        }
+        if let reporter = filter.reporterID { query.append(" AND t.reporter_person_id = \(reporter)") }
+        if let dueBefore = filter.dueBefore {
+            query.append("""
+                 AND t.status IN ('new', 'open')
+                 AND (t.resolution_due_at < \(dueBefore) OR (t.first_response_at IS NULL AND t.first_response_due_at < \(dueBefore)))
+                """)
+        }
+        if let text = filter.text {
+            query.append("""
+                 AND (t.search_vector @@ (SELECT finnish_search_query(\(text)))
+                      OR EXISTS (SELECT 1 FROM ticket_comments c
+                                 WHERE c.org_id = t.org_id AND c.ticket_id = t.id
+                                   AND (\(filter.searchesInternalComments) OR c.visibility = 'public')
+                                   AND c.search_vector @@ (SELECT finnish_search_query(\(text)))))
+                """)
+        }
+        switch filter.order {
+        case .due:
+            if let after = filter.after {
+                query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
+            }
+            query.append(" ORDER BY t.resolution_due_at, t.id")
+        case .newest:
+            if let after = filter.after {
+                query.append(" AND (t.created_at, t.id) < (SELECT created_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
+            }
+            query.append(" ORDER BY t.created_at DESC, t.id DESC")
+        }
+        query.append(" LIMIT \(filter.limit + 1)")
+        return query
+    }
+}

@@ -1,0 +1,182 @@
+import BackOffice
+import Foundation
+import Postgres
+
+/// `TicketStore` over PostgreSQL. Every statement runs in the ticket's tenant scope (or the
+/// county scope for the county-wide queue and the retention job), so row-level security
+/// checks each of them again.
+public struct PostgresTicketStore: TicketStore {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
+        try await StoreError.mapping(notFound: "person") {
+            try await pool.withTenant(organisation.id, actor: actor) { transaction in
+                if let key = draft.idempotencyKey,
+                   let earlier = try await Self.ticket(idempotencyKey: key, fingerprint: draft.fingerprint, in: organisation, transaction) {
+                    return (earlier, false)
+                }
+                let ticket = try await Self.insert(draft, in: organisation, transaction)
+                if case .resident(let contact) = draft.reporter {
+                    transaction.sendWithNext("""
+                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone)
+                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone))
+                        """)
+                }
+                if let key = draft.idempotencyKey {
+                    transaction.sendWithNext("""
+                        INSERT INTO idempotency_keys (org_id, key, request_sha256, ticket_id)
+                        VALUES (\(organisation.id), \(key), encode(sha256(convert_to(\(draft.fingerprint), 'UTF8')), 'hex'), \(ticket.id))
+                        """)
+                }
+                Self.sendEvent(TicketChange(kind: "created", changes: Self.creation(of: ticket)), of: ticket, by: actor, interface: interface, transaction)
+                return (ticket, true)
+            }
+        }
+    }
+
+    public func ticket(number: Int, in organisation: Organisation) async throws -> Ticket? {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                try await Self.ticket(number: number, in: organisation, lock: false, transaction)
+            }
+        }
+    }
+
+    public func change(
+        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID, interface: Interface,
+        _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, comment: TicketComment?) {
+        try await StoreError.mapping(notFound: "person") {
+            try await pool.withTenant(organisation.id, actor: actor) { transaction in
+                guard let current = try await Self.ticket(number: number, in: organisation, lock: true, transaction) else {
+                    throw BackOfficeError.notFound("ticket \(organisation.code)-\(number)")
+                }
+                if let expectedVersion, expectedVersion != current.version {
+                    throw BackOfficeError.stale(
+                        "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
+                }
+                var changed = current
+                let done = try change(&changed)
+                guard !done.changes.isEmpty else { return (current, nil) }
+                var ticket = current
+                if changed != current { ticket = try await Self.store(changed, in: transaction) }
+                var comment: TicketComment?
+                if let (visibility, body) = done.comment {
+                    comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
+                }
+                Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
+                return (ticket, comment)
+            }
+        }
+    }
+
+    /// Inserts the ticket with the next number of its organisation (the counter row's lock
+    /// keeps concurrent creates in line, and a rollback gives the number back).
+    private static func insert(_ draft: TicketDraft, in organisation: Organisation, _ transaction: Transaction) async throws -> Ticket {
+        var reporterID: UUID?
+        if case .professional(let id) = draft.reporter { reporterID = id }
+        var query: PostgresQuery = """
+            WITH counter AS (
+                INSERT INTO ticket_counters (org_id, last_number) VALUES (\(organisation.id), 1)
+                ON CONFLICT (org_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
+                RETURNING last_number),
+            inserted AS (
+                INSERT INTO tickets (org_id, number, subject, description, category, channel, priority, service_id,
+                                     reporter_kind, reporter_person_id, assignee_person_id, created_at, updated_at,
+                                     first_response_due_at, resolution_due_at)
+                SELECT \(organisation.id), counter.last_number, \(draft.subject), \(draft.description), \(draft.category.rawValue),
+                       \(draft.channel.rawValue), \(draft.priority.rawValue),
+                       (SELECT id FROM omaolo_services WHERE code = \(draft.serviceCode) AND active),
+                       \(reporterID == nil ? "resident" : "professional"), \(reporterID), \(draft.assigneeID),
+                       \(draft.createdAt), \(draft.createdAt), \(draft.sla.firstResponseDue), \(draft.sla.resolutionDue)
+                FROM counter
+                RETURNING *)
+
+            """
+        query.append(TicketRow.select(from: "inserted"))
+        let ticket = try TicketRow.ticket(try await transaction.query(query).single())
+        if let code = draft.serviceCode, ticket.serviceCode == nil {
+            throw BackOfficeError.invalid("service", "no active Omaolo service has the code \(code)")
+        }
+        return ticket
+    }
+
+    /// Writes the changeable fields of `ticket` back, with its version raised by one.
+    private static func store(_ ticket: Ticket, in transaction: Transaction) async throws -> Ticket {
+        var query: PostgresQuery = """
+            WITH updated AS (
+                UPDATE tickets SET subject = \(ticket.subject), description = \(ticket.description),
+                       category = \(ticket.category.rawValue), priority = \(ticket.priority.rawValue),
+                       service_id = (SELECT id FROM omaolo_services WHERE code = \(ticket.serviceCode)),
+                       assignee_person_id = \(ticket.assigneeID), status = \(ticket.status.rawValue),
+                       first_response_at = \(ticket.firstResponseAt), first_response_due_at = \(ticket.firstResponseDue),
+                       resolution_due_at = \(ticket.resolutionDue), resolved_at = \(ticket.resolvedAt),
+                       closed_at = \(ticket.closedAt), waiting_since = \(ticket.waitingSince),
+                       paused_minutes = \(ticket.pausedMinutes), version = version + 1, updated_at = now()
+                WHERE org_id = \(ticket.organisationID) AND id = \(ticket.id)
+                RETURNING *)
+
+            """
+        query.append(TicketRow.select(from: "updated"))
+        let stored = try TicketRow.ticket(try await transaction.query(query).single())
+        if let code = ticket.serviceCode, stored.serviceCode == nil {
+            throw BackOfficeError.invalid("service", "no Omaolo service has the code \(code)")
+        }
+        return stored
+    }
+
+    private static func insertComment(
+        _ body: String, visibility: TicketComment.Visibility, on ticket: Ticket, by actor: UUID, _ transaction: Transaction
+    ) async throws -> TicketComment {
+        let row = try await transaction.query("""
+            INSERT INTO ticket_comments (org_id, ticket_id, author_person_id, visibility, body)
+            VALUES (\(ticket.organisationID), \(ticket.id), \(actor), \(visibility.rawValue), \(body))
+            RETURNING id, author_person_id, (SELECT email FROM people WHERE id = \(actor)) AS author_email, visibility, body, created_at
+            """).single()
+        return try TicketCommentRow.comment(row)
+    }
+
+    /// Queues the event of a change to travel with the transaction's next statement or COMMIT.
+    private static func sendEvent(_ change: TicketChange, of ticket: Ticket, by actor: UUID?, interface: Interface, _ transaction: Transaction) {
+        transaction.sendWithNext("""
+            INSERT INTO ticket_events (org_id, ticket_id, actor_person_id, kind, changes, interface)
+            VALUES (\(ticket.organisationID), \(ticket.id), \(actor), \(change.kind), \(PostgresJSON(change.changes))::jsonb, \(interface.rawValue))
+            """)
+    }
+
+    /// The fields of a new ticket as its first history entry.
+    private static func creation(of ticket: Ticket) -> [String: TicketEvent.Change] {
+        var fields = ["subject": ticket.subject, "category": ticket.category.rawValue, "channel": ticket.channel.rawValue,
+                      "priority": ticket.priority.rawValue, "status": ticket.status.rawValue, "reporter": ticket.reporter.kind]
+        fields["service"] = ticket.serviceCode
+        fields["assignee"] = ticket.assigneeEmail
+        return fields.mapValues { TicketEvent.Change(from: nil, to: $0) }
+    }
+
+    static func ticket(number: Int, in organisation: Organisation, lock: Bool, _ transaction: Transaction) async throws -> Ticket? {
+        var query = TicketRow.select(from: "tickets")
+        query.append(" WHERE t.org_id = \(organisation.id) AND t.number = \(number)")
+        if lock { query.append(" FOR UPDATE OF t") }
+        return try await transaction.query(query).first.map(TicketRow.ticket)
+    }
+
+    /// The ticket an idempotency key made, serialised on the key so that concurrent retries
+    /// wait for the first; `.conflict` if the key came with other content.
+    private static func ticket(idempotencyKey key: String, fingerprint: String, in organisation: Organisation, _ transaction: Transaction) async throws -> Ticket? {
+        try await transaction.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(\(organisation.id.uuidString.lowercased() + " " + key), 0))")
+        guard let row = try await transaction.query("""
+            SELECT k.ticket_id, k.request_sha256 = encode(sha256(convert_to(\(fingerprint), 'UTF8')), 'hex') AS same, t.number
+            FROM idempotency_keys k JOIN tickets t ON t.org_id = k.org_id AND t.id = k.ticket_id
+            WHERE k.org_id = \(organisation.id) AND k.key = \(key)
+            """).first else { return nil }
+        guard try row.decode(Bool.self, "same") else {
+            throw BackOfficeError.conflict("the Idempotency-Key \(key) was used for another ticket with different content")
+        }
+        return try await ticket(number: try row.decode(Int.self, "number"), in: organisation, lock: false, transaction)
+    }
+}
