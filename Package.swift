@@ -96,6 +96,7 @@ let package = Package(
                 "PostgresTestSupport",
                 "BackOfficeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -119,16 +119,24 @@ struct OpenAPIDocumentTests {
                 {"email": "\(fixture.member.email)", "role": "professional", "reason": "testi",
                  "valid_until": "\(ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400)))"}
                 """),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/tickets", token: admin, body: """
+                {"subject": "Kirjautuminen ei onnistu", "category": "login_and_access", "channel": "phone",
+                 "resident": {"name": "Aino Asukas", "phone": "+358 40 123 4567"}}
+                """),
         ])
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)
-        let values = ["code": code, "id": tokenID, "grantId": grantID]
+        let reference = try #require(made[3].json?["reference"]?.string)
+        let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference]
         let reads = operations.filter { $0.method == .get }.map { operation in
             // County routes are the county admin's; the rest the org admin's.
             Call(method: .get, path: Self.url(operation, in: document, values: values),
-                 token: operation.path.hasPrefix("/api/v1/county") ? county : admin)
+                 token: operation.path.hasPrefix("/api/v1/county") || operation.path == "/api/v1/tickets" ? county : admin)
         }
         let changes = [
+            Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/comments", token: admin,
+                 body: #"{"body": "Selvitämme asiaa.", "visibility": "public"}"#),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/status", token: admin, body: #"{"status": "waiting"}"#),
             Call(method: .delete, path: "/api/v1/orgs/\(code)/roles/\(grantID)", token: admin, body: #"{"reason": "testi"}"#),
             Call(method: .delete, path: "/api/v1/me/tokens/\(tokenID)", token: admin),
             Call(method: .get, path: "/api/v1/orgs/\(code)/roles?all=true&limit=200", token: admin),
