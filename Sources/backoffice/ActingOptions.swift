@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BackOffice
 import BackOfficePostgres
 import Postgres
@@ -24,6 +25,18 @@ struct ActingOptions: ParsableArguments {
         try await withAppPool { pool in
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let service = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
+            try await body(service, try await roles.principal(email: actor, interface: .cli))
+        }
+    }
+}
+
+extension ActingOptions {
+    /// Runs `body` with the ticket service (on the support calendar of the environment) and the acting principal.
+    func withTicketService(_ body: (TicketService, Principal) async throws -> Void) async throws {
+        let calendar = try SLACalendar.fromEnvironment(ProcessInfo.processInfo.environment)
+        try await withAppPool { pool in
+            let roles = RoleService(store: PostgresAccessStore(pool: pool))
+            let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
             try await body(service, try await roles.principal(email: actor, interface: .cli))
         }
     }

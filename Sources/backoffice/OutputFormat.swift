@@ -29,6 +29,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
+    /// Prints one record: its fields one per line in a table, one object in JSON, one row in CSV.
+    func print(record fields: [(String, String)]) {
+        switch self {
+        case .table: OutputFormat.table.print(columns: ["field", "value"], rows: fields.map { [$0.0, $0.1] })
+        case .json, .csv: print(columns: fields.map(\.0), rows: [fields.map(\.1)])
+        }
+    }
+
     private static func csvField(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

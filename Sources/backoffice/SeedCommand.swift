@@ -13,7 +13,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo county (regions, organisations, people in every role); safe to run again.")
+            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets); safe to run again.")
 
         func run() async throws {
             try await reportingFailures {
@@ -21,7 +21,8 @@ struct SeedCommand: AsyncParsableCommand {
                 let added = try await settings.withOwnerConnection { try await DemoSeed().load(on: $0) }
                 try await withAppPool { app in
                     let grants = try await DemoSeed().loadPeople(app: app)
-                    printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations and \(grants) role grants added)")
+                    let tickets = try await DemoTicketSeed().load(app: app)
+                    printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants and \(tickets) tickets added)")
                     try await printTokens(app: app)
                 }
             }

@@ -2,7 +2,6 @@ import BackOffice
 import BackOfficePostgres
 import Foundation
 import Postgres
-import Synchronization
 
 /// The people of `AccessFixture` plus what tickets need: two professionals of A (the
 /// fixture's member and one more), an Omaolo contact of A and a county support agent; and a
@@ -49,16 +48,10 @@ public struct TicketFixture: Sendable {
     }
 }
 
-/// A clock a test moves by hand: the real time until set.
-public final class TestClock: Sendable {
-    private let moment = Mutex<Date?>(nil)
+/// The clock of ticket tests.
+public typealias TestClock = SettableClock
 
-    public init() {}
-
-    public var now: Date { moment.withLock { $0 ?? Date() } }
-
-    public func set(_ date: Date?) { moment.withLock { $0 = date } }
-
+extension SettableClock {
     /// A moment given as Helsinki wall-clock time, `2026-03-02 09:00`.
     public static func helsinki(_ text: String) -> Date {
         let formatter = DateFormatter()

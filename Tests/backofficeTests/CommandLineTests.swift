@@ -92,3 +92,52 @@ struct RoleCommandLineTests {
         #expect(refused.errors.contains("may not grant organisation roles in OULU-TK"))
     }
 }
+
+@Suite("Tickets from the command line, on the demo county")
+struct TicketCommandLineTests {
+    let cli = CommandLineTests()
+
+    @Test func theDeskLogsMovesAndFindsATicket() async throws {
+        _ = try TestDatabase.configuration()
+        #expect(try await cli.run(["seed", "demo"]).status == 0)
+        let agent = ["--as", "teemu.tukipalvelu@pohde.example"]
+        let word = "tulostusongelma\(UUID().uuidString.prefix(6).lowercased().filter(\.isLetter))"
+        let created = try await cli.run(["ticket", "create", "--org", "KUUSAMO-TA", "--subject", "Omaolo \(word) kirjautumisessa",
+                                         "--category", "login_and_access", "--channel", "phone", "--priority", "high",
+                                         "--resident-name", "Aino Asukas", "--resident-phone", "+358 40 123 4567", "--format", "json"] + agent)
+        #expect(created.status == 0, "\(created.errors)")
+        let ticket = try #require(try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as? [[String: String]]).first
+        let reference = try #require(ticket?["reference"])
+        #expect(reference.hasPrefix("KUUSAMO-TA-"))
+        #expect(ticket?["first_response_due_at"]?.isEmpty == false)
+
+        let waiting = try await cli.run(["ticket", "status", reference, "--to", "waiting", "--format", "csv"] + agent)
+        #expect(waiting.status == 0, "\(waiting.errors)")
+        let closed = try await cli.run(["ticket", "status", reference, "--to", "closed"] + agent)
+        #expect(closed.status == 1)
+        #expect(closed.errors == "backoffice: a waiting ticket may move to open or resolved, not closed\n")
+        let stale = try await cli.run(["ticket", "update", reference, "--priority", "low", "--version", "1"] + agent)
+        #expect(stale.status == 1)
+        #expect(stale.errors.contains("is at version 2, not 1"))
+
+        let found = try await cli.run(["ticket", "search", "kirjautuminen", String(word.dropLast(2)), "--format", "csv"] + agent)
+        #expect(found.status == 0, "\(found.errors)")
+        #expect(found.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) } == [reference])
+
+        let shown = try await cli.run(["ticket", "show", reference, "--history", "--format", "csv"] + agent)
+        #expect(shown.output.contains("status_changed"))
+        let identity = try await cli.run(["ticket", "comment", reference, "--body", "Hetu 131052-308T"] + agent)
+        #expect(identity.status == 1)
+        #expect(identity.errors.hasPrefix("backoffice: body: contains a Finnish personal identity code"))
+
+        let professional = try await cli.run(["ticket", "show", reference, "--as", "professional.kuusamo-ta@pohde.example"])
+        #expect(professional.status == 1)
+        #expect(professional.errors == "backoffice: ticket \(reference) not found\n")
+        let elsewhere = try await cli.run(["ticket", "list", "--org", "KUUSAMO-TA", "--as", "org-admin.oulu-tk@pohde.example"])
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.errors == "backoffice: organisation KUUSAMO-TA not found\n")
+        let retention = try await cli.run(["retention", "run", "--dry-run"])
+        #expect(retention.status == 0, "\(retention.errors)")
+        #expect(retention.errors.hasPrefix("would anonymise the resident contact details of"))
+    }
+}
