@@ -150,6 +150,8 @@ extension OpenAPIDocument {
                     "resolved_at": dateTime,
                     "closed_at": dateTime,
                     "waiting_since": dateTime.described("While waiting: the SLA clocks stand still"),
+                    "first_response_minutes": integer.described("Business minutes to the first response, waiting excluded"),
+                    "resolution_minutes": integer.described("Business minutes to resolution, waiting excluded"),
                 ]),
             "TicketPage": page(of: "Ticket"),
             "NewTicket": object(

@@ -33,6 +33,8 @@ enum TicketBodies {
         let closedAt: Date?
         let waitingSince: Date?
         let pausedMinutes: Int
+        let firstResponseMinutes: Int?
+        let resolutionMinutes: Int?
 
         init(_ ticket: Ticket) {
             id = ticket.id.wire
@@ -61,6 +63,8 @@ enum TicketBodies {
             closedAt = ticket.closedAt
             waitingSince = ticket.waitingSince
             pausedMinutes = ticket.pausedMinutes
+            firstResponseMinutes = ticket.firstResponseMinutes
+            resolutionMinutes = ticket.resolutionMinutes
         }
     }
 

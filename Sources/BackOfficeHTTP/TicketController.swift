@@ -27,9 +27,8 @@ struct TicketController {
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
-        var query = try Self.query(request)
+        let query = try Self.query(request)
         if query.organisation != nil { throw BackOfficeError.invalid("org", "is given by the path here") }
-        query.organisation = nil
         return try await page(try await tickets.tickets(query, in: try context.parameters.require("code"), for: try context.requirePrincipal()))
     }
 
@@ -74,7 +73,7 @@ struct TicketController {
     @Sendable func comments(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.CommentBody> {
         let list = try await tickets.comments(
             of: try context.parameters.require("ref"), in: try context.parameters.require("code"), for: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: { "\($0.createdAt.timeIntervalSince1970)|\($0.id.wire)" }, body: TicketBodies.CommentBody.init)
+        return try Pagination(request).page(list, key: { Self.chronological($0.createdAt, $0.id) }, body: TicketBodies.CommentBody.init)
     }
 
     @Sendable func comment(_ request: Request, context: Context) async throws -> EditedResponse<TicketBodies.CommentBody> {
@@ -88,7 +87,7 @@ struct TicketController {
     @Sendable func events(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.EventBody> {
         let list = try await tickets.events(
             of: try context.parameters.require("ref"), in: try context.parameters.require("code"), for: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: { "\($0.at.timeIntervalSince1970)|\($0.id.wire)" }, body: TicketBodies.EventBody.init)
+        return try Pagination(request).page(list, key: { Self.chronological($0.at, $0.id) }, body: TicketBodies.EventBody.init)
     }
 
     @Sendable func contact(_ request: Request, context: Context) async throws -> TicketBodies.ContactBody {
@@ -106,6 +105,12 @@ struct TicketController {
         var response = try TicketBodies.TicketBody(ticket).response(from: request, context: context)
         response.headers[.eTag] = eTag(ticket)
         return response
+    }
+
+    /// A page key that sorts as time does: microseconds since 1970, zero-padded, then the id.
+    static func chronological(_ moment: Date, _ id: UUID) -> String {
+        let micros = String(Int64((moment.timeIntervalSince1970 * 1_000_000).rounded()))
+        return String(repeating: "0", count: max(0, 20 - micros.count)) + micros + "|" + id.wire
     }
 
     static func eTag(_ ticket: Ticket) -> String { "\"\(ticket.version)\"" }

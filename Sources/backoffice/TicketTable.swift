@@ -24,6 +24,8 @@ enum TicketTable {
             ("first_response_due_at", moment(ticket.firstResponseDue)), ("resolution_due_at", moment(ticket.resolutionDue)),
             ("resolved_at", ticket.resolvedAt.map(moment) ?? ""), ("closed_at", ticket.closedAt.map(moment) ?? ""),
             ("waiting_since", ticket.waitingSince.map(moment) ?? ""), ("paused_minutes", String(ticket.pausedMinutes)),
+            ("first_response_minutes", ticket.firstResponseMinutes.map(String.init) ?? ""),
+            ("resolution_minutes", ticket.resolutionMinutes.map(String.init) ?? ""),
         ]
     }
 

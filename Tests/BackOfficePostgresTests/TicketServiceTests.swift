@@ -73,6 +73,7 @@ struct TicketServiceTests {
         let waiting = try await fixture.service.changeStatus(ticket.reference, in: code, to: "waiting", expectedVersion: 1, by: agent)
         #expect(waiting.firstResponseAt == TestClock.helsinki("2026-03-02 10:00"))
         #expect(waiting.waitingSince == TestClock.helsinki("2026-03-02 10:00"))
+        #expect(waiting.firstResponseMinutes == 60)
         fixture.clock.set(TestClock.helsinki("2026-03-03 10:00"))  // one business day later
         let open = try await fixture.service.changeStatus(ticket.reference, in: code, to: "open", expectedVersion: 2, by: agent)
         #expect(open.pausedMinutes == 480)
@@ -82,8 +83,13 @@ struct TicketServiceTests {
         let high = try await fixture.service.update(ticket.reference, in: code, with: TicketChanges(priority: "high"), expectedVersion: 3, by: agent)
         #expect(high.resolutionDue == TestClock.helsinki("2026-03-06 09:00"))
         #expect(high.version == 4)
+        fixture.clock.set(TestClock.helsinki("2026-03-04 09:00"))
+        let resolved = try await fixture.service.changeStatus(ticket.reference, in: code, to: "resolved", expectedVersion: 4, by: agent)
+        #expect(resolved.resolutionMinutes == 480)  // two business days, one of them waited
+        let reopened = try await fixture.service.changeStatus(ticket.reference, in: code, to: "open", expectedVersion: 5, by: agent)
+        #expect(reopened.resolvedAt == nil && reopened.resolutionMinutes == nil && reopened.firstResponseMinutes == 60)
         let kinds = try await fixture.service.events(of: ticket.reference, in: code, for: agent).map(\.kind)
-        #expect(kinds == ["created", "status_changed", "status_changed", "updated"])
+        #expect(kinds == ["created", "status_changed", "status_changed", "updated", "status_changed", "status_changed"])
         await app.close()
     }
 

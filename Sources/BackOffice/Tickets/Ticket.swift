@@ -32,13 +32,18 @@ public struct Ticket: Sendable, Equatable {
     public var waitingSince: Date?
     /// Business minutes spent waiting before the current wait; the due times include them.
     public var pausedMinutes: Int
+    /// Business minutes from creation to the first response, waiting excluded.
+    public var firstResponseMinutes: Int?
+    /// Business minutes from creation to resolution, waiting excluded; nil while unresolved.
+    public var resolutionMinutes: Int?
 
     public init(
         id: UUID, organisationID: UUID, organisationCode: String, number: Int, subject: String, description: String,
         category: TicketCategory, channel: TicketChannel, priority: TicketPriority, serviceCode: String?,
         reporter: TicketReporter, assigneeID: UUID?, assigneeEmail: String?, status: TicketStatus, version: Int,
         createdAt: Date, updatedAt: Date, firstResponseAt: Date?, firstResponseDue: Date, resolutionDue: Date,
-        resolvedAt: Date?, closedAt: Date?, waitingSince: Date?, pausedMinutes: Int
+        resolvedAt: Date?, closedAt: Date?, waitingSince: Date?, pausedMinutes: Int, firstResponseMinutes: Int?,
+        resolutionMinutes: Int?
     ) {
         self.id = id
         self.organisationID = organisationID
@@ -64,6 +69,8 @@ public struct Ticket: Sendable, Equatable {
         self.closedAt = closedAt
         self.waitingSince = waitingSince
         self.pausedMinutes = pausedMinutes
+        self.firstResponseMinutes = firstResponseMinutes
+        self.resolutionMinutes = resolutionMinutes
     }
 
     /// `<organisation code>-<number>`, e.g. `OULU-TK-42`: how people name a ticket.

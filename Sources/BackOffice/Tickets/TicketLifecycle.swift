@@ -16,19 +16,36 @@ extension Ticket {
             setDueTimes(calendar: calendar)
         }
         if next == .waiting { waitingSince = moment }
-        if next == .waiting || next == .resolved, firstResponseAt == nil { firstResponseAt = moment }
-        if next == .resolved { resolvedAt = moment }
-        if next == .open { resolvedAt = nil }
+        if next == .waiting || next == .resolved { recordFirstResponse(at: moment, calendar: calendar) }
+        if next == .resolved {
+            resolvedAt = moment
+            resolutionMinutes = workedMinutes(until: moment, calendar: calendar)
+        }
+        if next == .open {
+            resolvedAt = nil
+            resolutionMinutes = nil
+        }
         if next == .closed { closedAt = moment }
         status = next
         return changes(since: before)
     }
 
     /// Records the first response (a public comment from the support side) if there was none.
-    public mutating func respond(at moment: Date) -> [String: TicketEvent.Change] {
+    public mutating func respond(at moment: Date, calendar: SLACalendar) -> [String: TicketEvent.Change] {
         let before = self
-        if firstResponseAt == nil { firstResponseAt = moment }
+        recordFirstResponse(at: moment, calendar: calendar)
         return changes(since: before)
+    }
+
+    private mutating func recordFirstResponse(at moment: Date, calendar: SLACalendar) {
+        guard firstResponseAt == nil else { return }
+        firstResponseAt = moment
+        firstResponseMinutes = workedMinutes(until: moment, calendar: calendar)
+    }
+
+    /// Business minutes from creation to `moment`, the time waited (before now) excluded.
+    private func workedMinutes(until moment: Date, calendar: SLACalendar) -> Int {
+        max(0, calendar.businessMinutes(from: createdAt, to: moment) - pausedMinutes)
     }
 
     /// Sets the fields that may be edited; a new priority recomputes the due times from creation.

@@ -80,7 +80,7 @@ extension TicketService {
         let moment = clock()
         let answers = works && visibility == .public && !ticket.isReported(by: principal.personID)
         let result = try await change(ticket, in: organisation, expectedVersion: nil, by: principal) { ticket in
-            var changes = answers ? ticket.respond(at: moment) : [:]
+            var changes = answers ? ticket.respond(at: moment, calendar: calendar) : [:]
             changes["comment"] = TicketEvent.Change(from: nil, to: visibility!.rawValue)
             return TicketChange(kind: "commented", changes: changes, comment: (visibility!, body!))
         }

@@ -116,7 +116,8 @@ public struct PostgresTicketStore: TicketStore {
                        first_response_at = \(ticket.firstResponseAt), first_response_due_at = \(ticket.firstResponseDue),
                        resolution_due_at = \(ticket.resolutionDue), resolved_at = \(ticket.resolvedAt),
                        closed_at = \(ticket.closedAt), waiting_since = \(ticket.waitingSince),
-                       paused_minutes = \(ticket.pausedMinutes), version = version + 1, updated_at = now()
+                       paused_minutes = \(ticket.pausedMinutes), first_response_minutes = \(ticket.firstResponseMinutes),
+                       resolution_minutes = \(ticket.resolutionMinutes), version = version + 1, updated_at = now()
                 WHERE org_id = \(ticket.organisationID) AND id = \(ticket.id)
                 RETURNING *)
 

@@ -12,7 +12,7 @@ enum TicketRow {
                    t.priority, s.code AS service_code, t.reporter_kind, t.reporter_person_id, r.email AS reporter_email,
                    t.assignee_person_id, a.email AS assignee_email, t.status, t.version, t.created_at, t.updated_at,
                    t.first_response_at, t.first_response_due_at, t.resolution_due_at, t.resolved_at, t.closed_at,
-                   t.waiting_since, t.paused_minutes
+                   t.waiting_since, t.paused_minutes, t.first_response_minutes, t.resolution_minutes
             FROM \(source) t
             JOIN organisations o ON o.id = t.org_id
             LEFT JOIN omaolo_services s ON s.id = t.service_id
@@ -41,7 +41,9 @@ enum TicketRow {
             firstResponseDue: try row.decode(Date.self, "first_response_due_at"),
             resolutionDue: try row.decode(Date.self, "resolution_due_at"), resolvedAt: try row.decode(Date?.self, "resolved_at"),
             closedAt: try row.decode(Date?.self, "closed_at"), waitingSince: try row.decode(Date?.self, "waiting_since"),
-            pausedMinutes: try row.decode(Int.self, "paused_minutes"))
+            pausedMinutes: try row.decode(Int.self, "paused_minutes"),
+            firstResponseMinutes: try row.decode(Int?.self, "first_response_minutes"),
+            resolutionMinutes: try row.decode(Int?.self, "resolution_minutes"))
     }
 
     /// An enumeration stored as its wire name.
