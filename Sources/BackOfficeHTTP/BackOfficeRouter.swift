@@ -7,12 +7,17 @@ public struct HTTPDependencies: Sendable {
     public let roles: RoleService
     public let tokens: TokenService
     public let organisations: OrganisationService
+    public let deployments: DeploymentService
 
-    public init(readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService) {
+    public init(
+        readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
+        deployments: DeploymentService
+    ) {
         self.readiness = readiness
         self.roles = roles
         self.tokens = tokens
         self.organisations = organisations
+        self.deployments = deployments
     }
 }
 
@@ -26,5 +31,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
+    DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
     return router
 }

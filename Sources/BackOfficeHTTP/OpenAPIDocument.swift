@@ -15,7 +15,7 @@ enum OpenAPIDocument {
     static let text = document.serialized() + "\n"
 
     /// Every operation, in the order the router adds them.
-    static var operations: [Operation] { healthOperations + accessOperations }
+    static var operations: [Operation] { healthOperations + accessOperations + deploymentOperations }
 
     static var document: JSON {
         [
@@ -24,7 +24,7 @@ enum OpenAPIDocument {
                 "title": "Omaolo back office API",
                 "version": "1",
                 "description": """
-                    The back office of the Omaolo county service: organisations, members, roles and API tokens.
+                    The back office of the Omaolo county service: organisations, members, roles, API tokens and deployments.
                     JSON field names are snake_case; ids are lowercase UUIDs; timestamps are ISO 8601 with an offset \
                     and without fractional seconds. Lists take `limit` (1 to 200, default 50) and an opaque `cursor` \
                     and answer `{"items": [...], "next_cursor": "…" | null}`. Errors are `application/problem+json` \
@@ -38,6 +38,7 @@ enum OpenAPIDocument {
                 ["name": "meta", "description": "This document"],
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
+                ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
             ],
             "paths": paths(operations),
             "components": [
@@ -51,7 +52,7 @@ enum OpenAPIDocument {
                 ],
                 "parameters": parameters,
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas,
+                "schemas": schemas.merging(deploymentSchemas),
             ],
         ]
     }
@@ -172,6 +173,10 @@ enum OpenAPIDocument {
                 "name": "code", "in": "path", "required": true,
                 "description": "The organisation's code, e.g. `OULU-TK` (case does not matter)",
                 "schema": ["type": "string", "example": "OULU-TK"],
+            ],
+            "service": [
+                "name": "service", "in": "path", "required": true, "description": "An Omaolo service's code",
+                "schema": ["type": "string", "example": "symptom_back_pain"],
             ],
             "grantId": [
                 "name": "grantId", "in": "path", "required": true, "description": "The role grant's id",

@@ -33,7 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)))
+                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
+                deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

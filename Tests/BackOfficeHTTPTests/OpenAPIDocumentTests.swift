@@ -119,10 +119,12 @@ struct OpenAPIDocumentTests {
                 {"email": "\(fixture.member.email)", "role": "professional", "reason": "testi",
                  "valid_until": "\(ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400)))"}
                 """),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/deployments", token: admin,
+                 body: #"{"service": "symptom_back_pain", "owner": "\#(fixture.member.email)", "planned_start": "2025-01-01"}"#),
         ])
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)
-        let values = ["code": code, "id": tokenID, "grantId": grantID]
+        let values = ["code": code, "id": tokenID, "grantId": grantID, "service": "symptom_back_pain"]
         let reads = operations.filter { $0.method == .get }.map { operation in
             // County routes are the county admin's; the rest the org admin's.
             Call(method: .get, path: Self.url(operation, in: document, values: values),
@@ -131,6 +133,8 @@ struct OpenAPIDocumentTests {
         let changes = [
             Call(method: .delete, path: "/api/v1/orgs/\(code)/roles/\(grantID)", token: admin, body: #"{"reason": "testi"}"#),
             Call(method: .delete, path: "/api/v1/me/tokens/\(tokenID)", token: admin),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/deployments/symptom_back_pain/status", token: admin,
+                 body: #"{"status": "piloting", "version": 1, "note": "testi"}"#),
             Call(method: .get, path: "/api/v1/orgs/\(code)/roles?all=true&limit=200", token: admin),
         ]
         let answers = made + (try await send(reads + changes + reads))

@@ -24,5 +24,6 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
     return buildRouter(HTTPDependencies(
         readiness: readiness ?? DatabaseReadiness(pool: pool, migrations: []), roles: roles,
         tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-        organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)))
+        organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
+        deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)))
 }
