@@ -8,16 +8,18 @@ public struct HTTPDependencies: Sendable {
     public let tokens: TokenService
     public let organisations: OrganisationService
     public let deployments: DeploymentService
+    public let usage: UsageImportService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        deployments: DeploymentService
+        deployments: DeploymentService, usage: UsageImportService
     ) {
         self.readiness = readiness
         self.roles = roles
         self.tokens = tokens
         self.organisations = organisations
         self.deployments = deployments
+        self.usage = usage
     }
 }
 
@@ -32,5 +34,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
     DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
+    UsageController(usage: dependencies.usage).addRoutes(to: api)
     return router
 }

@@ -15,7 +15,7 @@ enum OpenAPIDocument {
     static let text = document.serialized() + "\n"
 
     /// Every operation, in the order the router adds them.
-    static var operations: [Operation] { healthOperations + accessOperations + deploymentOperations }
+    static var operations: [Operation] { healthOperations + accessOperations + deploymentOperations + usageOperations }
 
     static var document: JSON {
         [
@@ -24,7 +24,8 @@ enum OpenAPIDocument {
                 "title": "Omaolo back office API",
                 "version": "1",
                 "description": """
-                    The back office of the Omaolo county service: organisations, members, roles, API tokens and deployments.
+                    The back office of the Omaolo county service: organisations, members, roles, API tokens, deployments \
+                    and usage imports.
                     JSON field names are snake_case; ids are lowercase UUIDs; timestamps are ISO 8601 with an offset \
                     and without fractional seconds. Lists take `limit` (1 to 200, default 50) and an opaque `cursor` \
                     and answer `{"items": [...], "next_cursor": "…" | null}`. Errors are `application/problem+json` \
@@ -39,6 +40,7 @@ enum OpenAPIDocument {
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
                 ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
+                ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
             ],
             "paths": paths(operations),
             "components": [
@@ -52,7 +54,7 @@ enum OpenAPIDocument {
                 ],
                 "parameters": parameters,
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(deploymentSchemas),
+                "schemas": schemas.merging(deploymentSchemas).merging(usageSchemas),
             ],
         ]
     }
@@ -78,8 +80,9 @@ enum OpenAPIDocument {
         let summary: String
         var description: String?
         var parameters: [JSON] = []
-        /// The schema name of the required `application/json` request body.
+        /// The schema name of the required request body.
         var body: String?
+        var bodyMediaType = "application/json"
         let answers: [Answer]
         /// Problem statuses besides those every operation of its kind has (401 and 503 with a
         /// bearer token, 400 and 413 with a body).
@@ -104,7 +107,7 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { members.append(.init(key: "parameters", value: .array(parameters))) }
             if let body {
                 members.append(.init(key: "requestBody", value: [
-                    "required": true, "content": ["application/json": ["schema": ref(body)]],
+                    "required": true, "content": .object([.init(key: bodyMediaType, value: ["schema": ref(body)])]),
                 ]))
             }
             var responses = answers.map { answer in

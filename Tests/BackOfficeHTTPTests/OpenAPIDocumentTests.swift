@@ -121,14 +121,16 @@ struct OpenAPIDocumentTests {
                 """),
             Call(method: .post, path: "/api/v1/orgs/\(code)/deployments", token: admin,
                  body: #"{"service": "symptom_back_pain", "owner": "\#(fixture.member.email)", "planned_start": "2025-01-01"}"#),
+            Call(method: .post, path: "/api/v1/usage/imports?file_name=testi.csv", token: county,
+                 body: "organisation,service,month,started,completed,forwarded\n\(code),symptom_back_pain,2025-01,3,2,1\n"),
         ])
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)
         let values = ["code": code, "id": tokenID, "grantId": grantID, "service": "symptom_back_pain"]
         let reads = operations.filter { $0.method == .get }.map { operation in
-            // County routes are the county admin's; the rest the org admin's.
+            // County and usage routes are the county admin's; the rest the org admin's.
             Call(method: .get, path: Self.url(operation, in: document, values: values),
-                 token: operation.path.hasPrefix("/api/v1/county") ? county : admin)
+                 token: operation.path.hasPrefix("/api/v1/county") || operation.path.hasPrefix("/api/v1/usage") ? county : admin)
         }
         let changes = [
             Call(method: .delete, path: "/api/v1/orgs/\(code)/roles/\(grantID)", token: admin, body: #"{"reason": "testi"}"#),
