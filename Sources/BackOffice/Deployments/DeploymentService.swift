@@ -33,7 +33,9 @@ public struct DeploymentService: Sendable {
     /// The deployment's history, oldest first.
     public func history(of service: String, in code: String, for principal: Principal) async throws -> [DeploymentEvent] {
         let organisation = try await access.organisation(code, for: principal)
-        guard let events = try await store.events(of: service, in: organisation) else { throw BackOfficeError.notFound("deployment of \(service) in \(organisation.code)") }
+        guard let events = try await store.events(of: service, in: organisation) else {
+            throw BackOfficeError.notFound("deployment of \(service) in \(organisation.code)")
+        }
         return events
     }
 

@@ -84,9 +84,8 @@ extension UsageFile {
 
         mutating func readHeader(_ line: UnsafeBufferPointer<UInt8>) {
             let names = Self.fields(of: line).map { String(decoding: $0, as: UTF8.self).lowercased() }
-            guard names == UsageFile.columns else {
+            if names != UsageFile.columns {
                 errors.add("line 1", "the header must be exactly \(UsageFile.columns.joined(separator: ","))")
-                return
             }
         }
 

@@ -90,8 +90,13 @@ public struct PostgresDeploymentStore: DeploymentStore {
     ) async throws -> Deployment {
         try await StoreError.mapping {
             try await pool.withTenant(organisation.id, actor: actor.personID) { transaction in
-                guard let before = try await Self.deployments(
-                    in: organisation.id, service: serviceCode, locking: true, in: transaction).first
+                // Locked first, so that two changes of one deployment take turns.
+                try await transaction.execute("""
+                    SELECT FROM deployments d JOIN omaolo_services s ON s.id = d.service_id
+                    WHERE d.org_id = \(organisation.id) AND s.code = \(serviceCode)
+                    FOR UPDATE OF d
+                    """)
+                guard let before = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction).first
                 else { throw BackOfficeError.notFound("deployment of \(serviceCode) in \(organisation.code)") }
                 let decided = try change(before)
                 try await transaction.execute("""
@@ -111,27 +116,14 @@ public struct PostgresDeploymentStore: DeploymentStore {
     }
 
     /// The organisation's deployments (of one service only, when named), by service code.
-    static func deployments(
-        in organisation: UUID, service: String?, locking: Bool = false, in transaction: Transaction
-    ) async throws -> [Deployment] {
-        let rows = if locking {
-            try await transaction.query("""
-                SELECT d.id, d.org_id, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
-                       p.email AS owner, d.version, d.created_at, d.updated_at
-                FROM deployments d JOIN omaolo_services s ON s.id = d.service_id LEFT JOIN people p ON p.id = d.owner_person_id
-                WHERE d.org_id = \(organisation) AND s.code = \(service)
-                FOR UPDATE OF d
-                """)
-        } else {
-            try await transaction.query("""
-                SELECT d.id, d.org_id, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
-                       p.email AS owner, d.version, d.created_at, d.updated_at
-                FROM deployments d JOIN omaolo_services s ON s.id = d.service_id LEFT JOIN people p ON p.id = d.owner_person_id
-                WHERE d.org_id = \(organisation) AND (\(service)::text IS NULL OR s.code = \(service))
-                ORDER BY s.code
-                """)
-        }
-        return try rows.map(DeploymentRow.deployment)
+    static func deployments(in organisation: UUID, service: String?, in transaction: Transaction) async throws -> [Deployment] {
+        try await transaction.query("""
+            SELECT d.id, d.org_id, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
+                   p.email AS owner, d.version, d.created_at, d.updated_at
+            FROM deployments d JOIN omaolo_services s ON s.id = d.service_id LEFT JOIN people p ON p.id = d.owner_person_id
+            WHERE d.org_id = \(organisation) AND (\(service)::text IS NULL OR s.code = \(service))
+            ORDER BY s.code
+            """).map(DeploymentRow.deployment)
     }
 
     private static func recordEvent(
