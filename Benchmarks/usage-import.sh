@@ -12,8 +12,8 @@ set -euo pipefail
 backoffice=${1:-.build/debug/backoffice}
 actor=tuula.tuotevastaava@pohde.example
 file=${USAGE_FILE:-/tmp/usage-1m.csv}
-app_url=$(psql "$DATABASE_URL" -Atc "SELECT 'host=' || coalesce(current_setting('unix_socket_directories'), '') || ' port=' || current_setting('port') || ' dbname=' || current_database() || ' user=backoffice_app'")
-app_url=${APP_DATABASE_URL:-$app_url}
+# psql loads as the server's login does: backoffice_app, in SET LOCAL ROLE backoffice_county.
+app_url=${APP_DATABASE_URL:-$(sed -E 's#^(postgres(ql)?://)[^@/]*@#\1backoffice_app@#' <<<"$DATABASE_URL")}
 
 psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -c "
     INSERT INTO organisations (code, name, region_id, kind)

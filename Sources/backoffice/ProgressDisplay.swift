@@ -10,7 +10,7 @@ final class ProgressDisplay: Sendable {
 
     private struct State {
         var phase: UsageImportProgress.Phase?
-        var shownTenth = -1
+        var shownPercent = -1
         var barOpen = false
     }
 
@@ -26,18 +26,19 @@ final class ProgressDisplay: Sendable {
                 if !(terminal && large) { Self.write("backoffice: \(Self.describe(progress))\n") }
             }
             guard large, progress.total > 0 else { return }
-            let tenth = progress.done * 10 / progress.total
+            let percent = progress.done * 100 / progress.total
+            guard percent > state.shownPercent else { return }
             if terminal {
                 let width = 30
                 let filled = progress.done * width / progress.total
                 Self.write("\r\(progress.phase.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) ["
                     + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                    + "] \(progress.done * 100 / progress.total)% \(progress.done)/\(progress.total)")
+                    + "] \(percent)% \(progress.done)/\(progress.total)")
                 state.barOpen = true
-            } else if tenth > state.shownTenth, tenth > 0 {
-                Self.write("backoffice: \(progress.phase.rawValue) \(progress.done)/\(progress.total) (\(tenth * 10)%)\n")
+            } else if percent / 10 > max(state.shownPercent, 0) / 10 {
+                Self.write("backoffice: \(progress.phase.rawValue) \(progress.done)/\(progress.total) (\(percent / 10 * 10)%)\n")
             }
-            state.shownTenth = max(state.shownTenth, tenth)
+            state.shownPercent = percent
         }
     }
 
