@@ -8,16 +8,20 @@ public struct HTTPDependencies: Sendable {
     public let tokens: TokenService
     public let organisations: OrganisationService
     public let tickets: TicketService
+    public let deployments: DeploymentService
+    public let usage: UsageImportService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService
+        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService
     ) {
         self.readiness = readiness
         self.roles = roles
         self.tokens = tokens
         self.organisations = organisations
         self.tickets = tickets
+        self.deployments = deployments
+        self.usage = usage
     }
 }
 
@@ -32,5 +36,7 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
     TicketController(tickets: dependencies.tickets).addRoutes(to: api)
+    DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
+    UsageController(usage: dependencies.usage).addRoutes(to: api)
     return router
 }

@@ -6,7 +6,7 @@ import Hummingbird
 extension OpenAPIDocument {
     static var ticketOperations: [Operation] {
         let page = [parameter("limit"), parameter("cursor")]
-        let filters = ["status", "priority", "category", "service", "assignee", "breaching_within_hours", "q", "sort"].map(parameter)
+        let filters = ["status", "priority", "category", "serviceFilter", "assignee", "breaching_within_hours", "q", "sort"].map(parameter)
         let ticket = [parameter("code"), parameter("ref")]
         return [
             Operation(
@@ -100,7 +100,7 @@ extension OpenAPIDocument {
             "status": query("status", "Statuses, comma-separated: \(TicketStatus.namesListed)"),
             "priority": query("priority", "Priorities, comma-separated: \(TicketPriority.namesListed)"),
             "category": query("category", "Categories, comma-separated: \(TicketCategory.namesListed)"),
-            "service": query("service", "An Omaolo service code"),
+            "serviceFilter": query("service", "Only tickets about this Omaolo service (its code)"),
             "assignee": query("assignee", "`me`, `unassigned`, or an assignee's e-mail"),
             "breaching_within_hours": query(
                 "breaching_within_hours", "Only tickets whose first response or resolution falls due within this many hours, or is overdue",

@@ -15,7 +15,9 @@ enum OpenAPIDocument {
     static let text = document.serialized() + "\n"
 
     /// Every operation, in the order the router adds them.
-    static var operations: [Operation] { healthOperations + accessOperations + ticketOperations }
+    static var operations: [Operation] {
+        healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations
+    }
 
     static var document: JSON {
         [
@@ -24,8 +26,8 @@ enum OpenAPIDocument {
                 "title": "Omaolo back office API",
                 "version": "1",
                 "description": """
-                    The back office of the Omaolo county service: organisations, members, roles, API tokens and \
-                    support tickets.
+                    The back office of the Omaolo county service: organisations, members, roles, API tokens, support \
+                    tickets, deployments and usage imports.
                     JSON field names are snake_case; ids are lowercase UUIDs; timestamps are ISO 8601 with an offset \
                     and without fractional seconds. Lists take `limit` (1 to 200, default 50) and an opaque `cursor` \
                     and answer `{"items": [...], "next_cursor": "…" | null}`. Errors are `application/problem+json` \
@@ -40,6 +42,8 @@ enum OpenAPIDocument {
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
                 ["name": "tickets", "description": "Support tickets: queues, search, lifecycle, comments and history"],
+                ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
+                ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
             ],
             "paths": paths(operations),
             "components": [
@@ -53,7 +57,7 @@ enum OpenAPIDocument {
                 ],
                 "parameters": parameters.merging(ticketParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(ticketSchemas),
+                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas),
             ],
         ]
     }
@@ -79,8 +83,9 @@ enum OpenAPIDocument {
         let summary: String
         var description: String?
         var parameters: [JSON] = []
-        /// The schema name of the required `application/json` request body.
+        /// The schema name of the required request body.
         var body: String?
+        var bodyMediaType = "application/json"
         let answers: [Answer]
         /// Problem statuses besides those every operation of its kind has (401 and 503 with a
         /// bearer token, 400 and 413 with a body).
@@ -105,7 +110,7 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { members.append(.init(key: "parameters", value: .array(parameters))) }
             if let body {
                 members.append(.init(key: "requestBody", value: [
-                    "required": true, "content": ["application/json": ["schema": ref(body)]],
+                    "required": true, "content": .object([.init(key: bodyMediaType, value: ["schema": ref(body)])]),
                 ]))
             }
             var responses = answers.map { answer in
@@ -174,6 +179,10 @@ enum OpenAPIDocument {
                 "name": "code", "in": "path", "required": true,
                 "description": "The organisation's code, e.g. `OULU-TK` (case does not matter)",
                 "schema": ["type": "string", "example": "OULU-TK"],
+            ],
+            "service": [
+                "name": "service", "in": "path", "required": true, "description": "An Omaolo service's code",
+                "schema": ["type": "string", "example": "symptom_back_pain"],
             ],
             "grantId": [
                 "name": "grantId", "in": "path", "required": true, "description": "The role grant's id",

@@ -28,6 +28,15 @@ struct ActingOptions: ParsableArguments {
             try await body(service, try await roles.principal(email: actor, interface: .cli))
         }
     }
+
+    /// Runs `body` with the deployment service and the acting principal.
+    func withDeploymentService(_ body: (DeploymentService, Principal) async throws -> Void) async throws {
+        try await withAppPool { pool in
+            let roles = RoleService(store: PostgresAccessStore(pool: pool))
+            let service = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+            try await body(service, try await roles.principal(email: actor, interface: .cli))
+        }
+    }
 }
 
 extension ActingOptions {

@@ -35,7 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)))
+                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar),
+                deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
+                usage: UsageImportService(store: PostgresUsageImportStore(pool: pool))))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

@@ -123,15 +123,19 @@ struct OpenAPIDocumentTests {
                 {"subject": "Kirjautuminen ei onnistu", "category": "login_and_access", "channel": "phone",
                  "resident": {"name": "Aino Asukas", "phone": "+358 40 123 4567"}}
                 """),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/deployments", token: admin,
+                 body: #"{"service": "symptom_back_pain", "owner": "\#(fixture.member.email)", "planned_start": "2025-01-01"}"#),
+            Call(method: .post, path: "/api/v1/usage/imports?file_name=testi.csv", token: county,
+                 body: "organisation,service,month,started,completed,forwarded\n\(code),symptom_back_pain,2025-01,3,2,1\n"),
         ])
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)
         let reference = try #require(made[3].json?["reference"]?.string)
-        let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference]
+        let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference, "service": "symptom_back_pain"]
         let reads = operations.filter { $0.method == .get }.map { operation in
-            // County routes are the county admin's; the rest the org admin's.
+            // County, usage and county-queue routes are the county admin's; the rest the org admin's.
             Call(method: .get, path: Self.url(operation, in: document, values: values),
-                 token: operation.path.hasPrefix("/api/v1/county") || operation.path == "/api/v1/tickets" ? county : admin)
+                 token: ["/api/v1/county", "/api/v1/usage", "/api/v1/tickets"].contains { operation.path.hasPrefix($0) } ? county : admin)
         }
         let changes = [
             Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/comments", token: admin,
@@ -139,6 +143,8 @@ struct OpenAPIDocumentTests {
             Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/status", token: admin, body: #"{"status": "waiting"}"#),
             Call(method: .delete, path: "/api/v1/orgs/\(code)/roles/\(grantID)", token: admin, body: #"{"reason": "testi"}"#),
             Call(method: .delete, path: "/api/v1/me/tokens/\(tokenID)", token: admin),
+            Call(method: .post, path: "/api/v1/orgs/\(code)/deployments/symptom_back_pain/status", token: admin,
+                 body: #"{"status": "piloting", "version": 1, "note": "testi"}"#),
             Call(method: .get, path: "/api/v1/orgs/\(code)/roles?all=true&limit=200", token: admin),
         ]
         let answers = made + (try await send(reads + changes + reads))

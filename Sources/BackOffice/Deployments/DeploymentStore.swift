@@ -1,0 +1,42 @@
+import Foundation
+
+/// A new deployment's validated fields.
+public struct DeploymentDraft: Sendable, Equatable {
+    public let serviceCode: String
+    public let plannedStart: Day?
+    /// A member of the organisation.
+    public let ownerEmail: String
+    public let note: String?
+}
+
+/// A status change decided by the domain, with the dates it sets.
+public struct DeploymentChange: Sendable, Equatable {
+    public let status: DeploymentStatus
+    public let liveSince: Day?
+    public let retiredOn: Day?
+    public let note: String?
+}
+
+/// What the deployment service needs from storage. Every change writes its history event
+/// and its audit entry in the same transaction, with the acting person and interface.
+public protocol DeploymentStore: Sendable {
+    /// The county's Omaolo service catalogue.
+    func services() async throws -> [OmaoloService]
+    func deployments(in organisation: Organisation) async throws -> [Deployment]
+    func deployment(of serviceCode: String, in organisation: Organisation) async throws -> Deployment?
+    /// The deployment's history, oldest first; nil when there is no such deployment.
+    func events(of serviceCode: String, in organisation: Organisation) async throws -> [DeploymentEvent]?
+
+    /// Stores a planned deployment; an unknown service or an owner who is not a member of the
+    /// organisation is an invalid field, a second deployment of the same service a conflict.
+    func create(
+        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, audit: (Deployment) -> AuditEntry
+    ) async throws -> Deployment
+
+    /// Locks the deployment, asks `change` what to make of it, and stores the result with a
+    /// version one higher.
+    func changeStatus(
+        of serviceCode: String, in organisation: Organisation, by actor: Principal,
+        change: (Deployment) throws -> DeploymentChange, audit: (Deployment, Deployment) -> AuditEntry
+    ) async throws -> Deployment
+}

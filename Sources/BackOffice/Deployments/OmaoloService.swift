@@ -1,0 +1,28 @@
+/// The family an Omaolo service belongs to.
+public enum OmaoloServiceFamily: String, Sendable, Codable, CaseIterable {
+    case symptomAssessment = "symptom_assessment"
+    case serviceAssessment = "service_assessment"
+    case healthCheck = "health_check"
+    case wellbeingCheck = "wellbeing_check"
+    case periodicCheck = "periodic_check"
+    case coaching
+    case ownPlan = "own_plan"
+}
+
+/// One service of the county's Omaolo catalogue, e.g. the back pain symptom assessment.
+public struct OmaoloService: Sendable, Equatable {
+    /// The stable key used in deployments, usage files and reports (`symptom_back_pain`).
+    public let code: String
+    public let family: OmaoloServiceFamily
+    public let nameFi: String
+    public let nameEn: String
+    public let active: Bool
+
+    public init(code: String, family: OmaoloServiceFamily, nameFi: String, nameEn: String, active: Bool) {
+        self.code = code
+        self.family = family
+        self.nameFi = nameFi
+        self.nameEn = nameEn
+        self.active = active
+    }
+}

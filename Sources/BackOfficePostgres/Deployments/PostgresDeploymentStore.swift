@@ -1,0 +1,139 @@
+import BackOffice
+import Foundation
+import Postgres
+
+/// `DeploymentStore` over PostgreSQL: deployments and their events are tenant rows, read and
+/// written in the organisation's tenant scope; the service catalogue is global.
+public struct PostgresDeploymentStore: DeploymentStore {
+    let pool: ConnectionPool
+
+    public init(pool: ConnectionPool) {
+        self.pool = pool
+    }
+
+    public func services() async throws -> [OmaoloService] {
+        try await StoreError.mapping {
+            try await pool.withTransaction { transaction in
+                try await transaction.query("SELECT code, family, name_fi, name_en, active FROM omaolo_services ORDER BY code")
+                    .map(DeploymentRow.service)
+            }
+        }
+    }
+
+    public func deployments(in organisation: Organisation) async throws -> [Deployment] {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                try await Self.deployments(in: organisation.id, service: nil, in: transaction)
+            }
+        }
+    }
+
+    public func deployment(of serviceCode: String, in organisation: Organisation) async throws -> Deployment? {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction).first
+            }
+        }
+    }
+
+    public func events(of serviceCode: String, in organisation: Organisation) async throws -> [DeploymentEvent]? {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id) { transaction in
+                guard let deployment = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction).first
+                else { return nil }
+                return try await transaction.query("""
+                    SELECT e.at, p.email AS actor, e.from_status, e.to_status, e.note, e.interface
+                    FROM deployment_events e LEFT JOIN people p ON p.id = e.actor_person_id
+                    WHERE e.org_id = \(organisation.id) AND e.deployment_id = \(deployment.id)
+                    ORDER BY e.at, e.id
+                    """).map(DeploymentRow.event)
+            }
+        }
+    }
+
+    public func create(
+        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, audit: (Deployment) -> AuditEntry
+    ) async throws -> Deployment {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id, actor: actor.personID) { transaction in
+                guard let service = try await transaction.query(
+                    "SELECT id FROM omaolo_services WHERE code = \(draft.serviceCode)").first
+                else { throw BackOfficeError.invalid("service", "no Omaolo service has the code \(draft.serviceCode)") }
+                let serviceID = try service.decode(UUID.self, "id")
+                guard let owner = try await transaction.query("""
+                    SELECT p.id FROM org_members m JOIN people p ON p.id = m.person_id
+                    WHERE m.org_id = \(organisation.id) AND lower(p.email) = lower(\(draft.ownerEmail)) AND m.active AND p.active
+                    """).first
+                else { throw BackOfficeError.invalid("owner", "\(draft.ownerEmail) is not an active member of \(organisation.code)") }
+                let existing = try await transaction.query(
+                    "SELECT 1 FROM deployments WHERE org_id = \(organisation.id) AND service_id = \(serviceID)")
+                guard existing.isEmpty else {
+                    throw BackOfficeError.conflict("\(organisation.code) already has a deployment of \(draft.serviceCode)")
+                }
+                let id = try await transaction.query("""
+                    INSERT INTO deployments (org_id, service_id, planned_start, owner_person_id)
+                    VALUES (\(organisation.id), \(serviceID), \(draft.plannedStart?.calendarDate), \(try owner.decode(UUID.self, "id")))
+                    RETURNING id
+                    """).single().decode(UUID.self, "id")
+                try await Self.recordEvent(
+                    of: id, in: organisation.id, from: nil, to: .planned, note: draft.note, by: actor, in: transaction)
+                let created = try await Self.deployments(in: organisation.id, service: draft.serviceCode, in: transaction)[0]
+                try await AuditWriter.write(audit(created), organisation: organisation.id, in: transaction)
+                return created
+            }
+        }
+    }
+
+    public func changeStatus(
+        of serviceCode: String, in organisation: Organisation, by actor: Principal,
+        change: (Deployment) throws -> DeploymentChange, audit: (Deployment, Deployment) -> AuditEntry
+    ) async throws -> Deployment {
+        try await StoreError.mapping {
+            try await pool.withTenant(organisation.id, actor: actor.personID) { transaction in
+                // Locked first, so that two changes of one deployment take turns.
+                try await transaction.execute("""
+                    SELECT FROM deployments d JOIN omaolo_services s ON s.id = d.service_id
+                    WHERE d.org_id = \(organisation.id) AND s.code = \(serviceCode)
+                    FOR UPDATE OF d
+                    """)
+                guard let before = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction).first
+                else { throw BackOfficeError.notFound("deployment of \(serviceCode) in \(organisation.code)") }
+                let decided = try change(before)
+                try await transaction.execute("""
+                    UPDATE deployments
+                    SET status = \(decided.status.rawValue), live_since = \(decided.liveSince?.calendarDate),
+                        retired_on = \(decided.retiredOn?.calendarDate), version = version + 1, updated_at = now()
+                    WHERE org_id = \(organisation.id) AND id = \(before.id)
+                    """)
+                try await Self.recordEvent(
+                    of: before.id, in: organisation.id, from: before.status, to: decided.status, note: decided.note, by: actor,
+                    in: transaction)
+                let after = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction)[0]
+                try await AuditWriter.write(audit(before, after), organisation: organisation.id, in: transaction)
+                return after
+            }
+        }
+    }
+
+    /// The organisation's deployments (of one service only, when named), by service code.
+    static func deployments(in organisation: UUID, service: String?, in transaction: Transaction) async throws -> [Deployment] {
+        try await transaction.query("""
+            SELECT d.id, d.org_id, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
+                   p.email AS owner, d.version, d.created_at, d.updated_at
+            FROM deployments d JOIN omaolo_services s ON s.id = d.service_id LEFT JOIN people p ON p.id = d.owner_person_id
+            WHERE d.org_id = \(organisation) AND (\(service)::text IS NULL OR s.code = \(service))
+            ORDER BY s.code
+            """).map(DeploymentRow.deployment)
+    }
+
+    private static func recordEvent(
+        of deployment: UUID, in organisation: UUID, from: DeploymentStatus?, to: DeploymentStatus, note: String?,
+        by actor: Principal, in transaction: Transaction
+    ) async throws {
+        try await transaction.execute("""
+            INSERT INTO deployment_events (org_id, deployment_id, actor_person_id, from_status, to_status, note, interface)
+            VALUES (\(organisation), \(deployment), \(actor.personID), \(from?.rawValue), \(to.rawValue), \(note),
+                    \(actor.interface.rawValue))
+            """)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Postgres
+
+/// Requests sent through the real router on `pool`, as the server would receive them, with a
+/// body of any media type.
+struct RouteClient {
+    struct Call {
+        var method: HTTPRequest.Method
+        var path: String
+        var token: String?
+        var body: [UInt8]?
+        var contentType = "application/json"
+
+        init(_ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil) {
+            self.method = method
+            self.path = path
+            self.token = token
+            body = json.map { Array($0.utf8) }
+        }
+
+        init(_ method: HTTPRequest.Method, _ path: String, token: String?, csv: [UInt8]) {
+            self.init(method, path, token: token)
+            body = csv
+            contentType = "text/csv"
+        }
+    }
+
+    struct Answer {
+        let status: HTTPResponse.Status
+        let contentType: String?
+        let json: [String: Any]
+
+        var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
+        var errors: [[String: String]] { json["errors"] as? [[String: String]] ?? [] }
+    }
+
+    let pool: ConnectionPool
+
+    func send(_ calls: [Call]) async throws -> [Answer] {
+        try await Application(router: testRouter(pool: pool)).test(.router) { client in
+            var answers: [Answer] = []
+            for call in calls {
+                var headers = HTTPFields()
+                if let token = call.token { headers[.authorization] = "Bearer \(token)" }
+                headers[.contentType] = call.contentType
+                answers.append(try await client.execute(
+                    uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(bytes: $0) }
+                ) { response in
+                    Answer(
+                        status: response.status, contentType: response.headers[.contentType],
+                        json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
+                })
+            }
+            return answers
+        }
+    }
+}
