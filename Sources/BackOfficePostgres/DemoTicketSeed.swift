@@ -5,18 +5,14 @@ import Postgres
 /// Loads the demo tickets through the ticket service, replaying each one's past on a clock
 /// set back to its moments, so that numbers, due times, first responses, pauses and history
 /// are what the service itself would have made. Organisations that have tickets already are
-/// left alone, so running it again adds nothing; two loads at once take turns (an advisory
-/// lock, held by a transaction of its own on one connection of `app`, which needs two).
+/// left alone, so running it again adds nothing; two loads at once take turns (`holdingSeedLock`).
 public struct DemoTicketSeed: Sendable {
     public init() {}
 
     /// Returns how many tickets were added.
     @discardableResult
     public func load(app: ConnectionPool, now: Date = Date()) async throws -> Int {
-        try await app.withTransaction { transaction in
-            try await transaction.execute("SELECT pg_advisory_xact_lock(hashtext('backoffice demo tickets'))")
-            return try await loadUnlocked(app: app, now: now)
-        }
+        try await app.holdingSeedLock { try await loadUnlocked(app: app, now: now) }
     }
 
     private func loadUnlocked(app: ConnectionPool, now: Date) async throws -> Int {

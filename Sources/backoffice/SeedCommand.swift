@@ -13,7 +13,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets); safe to run again.")
+            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets, deployments and 24 months of usage); safe to run again.")
 
         func run() async throws {
             try await reportingFailures {
@@ -22,7 +22,11 @@ struct SeedCommand: AsyncParsableCommand {
                 try await withAppPool { app in
                     let grants = try await DemoSeed().loadPeople(app: app)
                     let tickets = try await DemoTicketSeed().load(app: app)
-                    printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants and \(tickets) tickets added)")
+                    let deployed = try await DemoDeploymentSeed().load(app: app)
+                    printError("""
+                        backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants, \
+                        \(tickets) tickets, \(deployed.deployments) deployments and \(deployed.usageRows) usage rows added)
+                        """)
                     try await printTokens(app: app)
                 }
             }
