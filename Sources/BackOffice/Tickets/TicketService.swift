@@ -109,7 +109,8 @@ public struct TicketService: Sendable {
     static func number(of reference: String, in organisation: Organisation) -> Int? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces).uppercased()
         let digits = trimmed.hasPrefix(organisation.code + "-") ? String(trimmed.dropFirst(organisation.code.count + 1)) : trimmed
-        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCII), let number = Int(digits), number > 0 else { return nil }
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits), number > 0
+        else { return nil }
         return number
     }
 
