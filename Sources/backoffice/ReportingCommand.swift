@@ -112,11 +112,14 @@ enum ReportingLoginText {
         if let password = granted.password, !passwordFromFile {
             print("password (shown once): \(password)")
         }
-        let passwordHint = granted.password == nil ? "<its password>" : passwordFromFile ? "<the password in the file>" : granted.password!
+        let passwordHint = switch (granted.password, passwordFromFile) {
+        case (nil, _): "<its password>"
+        case (_, true): "<the password in the file>"
+        case (let password?, false): password
+        }
         print("""
-            connect with psql:
+            connect with psql, then e.g. SELECT * FROM reporting.my_scope; (views: docs/reporting.md):
               PGPASSWORD='\(passwordHint)' psql "\(conninfo)"
-              SELECT * FROM reporting.my_scope;
             or print a report:
               REPORTING_DATABASE_URL="\(conninfo) password=\(passwordHint)" backoffice report tickets_monthly
             """)
