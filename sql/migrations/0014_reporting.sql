@@ -114,26 +114,22 @@ GRANT SELECT (org_id, service_id, month, started, completed, forwarded)
 
 -- Policies: the view owner sees the rows of the querying login's scope -------------------------
 
-CREATE POLICY tickets_reporting ON tickets FOR ALL TO backoffice_reporting_views
-    USING ((SELECT bool_or(s.county) FROM reporting.login_scopes s WHERE s.login = current_user)
-           OR org_id = ANY (ARRAY(SELECT s.org_id FROM reporting.login_scopes s
-                                  WHERE s.login = current_user AND NOT s.county)))
-    WITH CHECK (false);
-CREATE POLICY training_tasks_reporting ON training_tasks FOR ALL TO backoffice_reporting_views
-    USING ((SELECT bool_or(s.county) FROM reporting.login_scopes s WHERE s.login = current_user)
-           OR org_id = ANY (ARRAY(SELECT s.org_id FROM reporting.login_scopes s
-                                  WHERE s.login = current_user AND NOT s.county)))
-    WITH CHECK (false);
-CREATE POLICY deployments_reporting ON deployments FOR ALL TO backoffice_reporting_views
-    USING ((SELECT bool_or(s.county) FROM reporting.login_scopes s WHERE s.login = current_user)
-           OR org_id = ANY (ARRAY(SELECT s.org_id FROM reporting.login_scopes s
-                                  WHERE s.login = current_user AND NOT s.county)))
-    WITH CHECK (false);
-CREATE POLICY usage_monthly_reporting ON usage_monthly FOR ALL TO backoffice_reporting_views
-    USING ((SELECT bool_or(s.county) FROM reporting.login_scopes s WHERE s.login = current_user)
-           OR org_id = ANY (ARRAY(SELECT s.org_id FROM reporting.login_scopes s
-                                  WHERE s.login = current_user AND NOT s.county)))
-    WITH CHECK (false);
+-- One policy per tenant table the views read, <table>_reporting, all with this expression:
+DO $policies$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['tickets', 'training_tasks', 'deployments', 'usage_monthly'] LOOP
+        EXECUTE format($p$
+            CREATE POLICY %I ON public.%I FOR ALL TO backoffice_reporting_views
+                USING ((SELECT bool_or(s.county) FROM reporting.login_scopes s WHERE s.login = current_user)
+                       OR org_id = ANY (ARRAY(SELECT s.org_id FROM reporting.login_scopes s
+                                              WHERE s.login = current_user AND NOT s.county)))
+                WITH CHECK (false)
+            $p$, t || '_reporting', t);
+    END LOOP;
+END
+$policies$;
 
 -- Views ------------------------------------------------------------------------------------
 -- Months and "today" are those of Europe/Helsinki, like the support calendar.
