@@ -1,5 +1,5 @@
 /// The reports: each is one view of the `reporting` schema, named here and nowhere else, so a
-/// view name never comes from input.
+/// view name never comes from input. Every view has a `region_code` (`--region`).
 public enum ReportName: String, CaseIterable, Sendable {
     case myScope = "my_scope"
     case ticketFacts = "ticket_facts"
@@ -29,9 +29,6 @@ public enum ReportName: String, CaseIterable, Sendable {
         default: return true
         }
     }
-
-    /// Whether the report has a region (`--region`) to filter by.
-    public var hasRegion: Bool { true }
 
     /// Whether the report has months (`--from`, `--to`) to filter by.
     public var hasMonths: Bool {

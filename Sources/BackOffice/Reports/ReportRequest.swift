@@ -33,9 +33,6 @@ public struct ReportRequest: Sendable, Equatable {
             if organisation != nil, !report.hasOrganisation {
                 errors.add("org", "the report \(report.rawValue) has no organisation to filter by")
             }
-            if region != nil, !report.hasRegion {
-                errors.add("region", "the report \(report.rawValue) has no region to filter by")
-            }
             if from != nil || to != nil, !report.hasMonths {
                 errors.add(from != nil ? "from" : "to", "the report \(report.rawValue) has no months to filter by")
             }
