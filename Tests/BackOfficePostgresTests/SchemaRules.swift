@@ -61,6 +61,8 @@ enum SchemaRules {
             SELECT n.nspname || '.' || c.relname AS name FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind = 'v' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              -- except the reporting views: definer views of their own role (0014, docs/reporting.md)
+              AND NOT (n.nspname = 'reporting' AND pg_get_userbyid(c.relowner) = 'backoffice_reporting_views')
               AND NOT EXISTS (SELECT 1 FROM unnest(c.reloptions) AS o(option)
                               WHERE lower(o.option) IN ('security_invoker=true', 'security_invoker=on', 'security_invoker=1'))
             """),

@@ -1,0 +1,45 @@
+/// The reports: each is one view of the `reporting` schema, named here and nowhere else, so a
+/// view name never comes from input. Every view has a `region_code` (`--region`).
+public enum ReportName: String, CaseIterable, Sendable {
+    case myScope = "my_scope"
+    case ticketFacts = "ticket_facts"
+    case ticketsMonthly = "tickets_monthly"
+    case trainingProgress = "training_progress"
+    case deploymentCoverage = "deployment_coverage"
+    case usageMonthly = "usage_monthly"
+    case usageRegionMonthly = "usage_region_monthly"
+
+    /// What the report shows, for `--help` and error messages.
+    public var summary: String {
+        switch self {
+        case .myScope: return "the organisations the reporting login may see"
+        case .ticketFacts: return "one row per ticket, with business-minute durations and SLA met flags"
+        case .ticketsMonthly: return "tickets per region, organisation and month: opened, resolved, SLA met %, median resolution"
+        case .trainingProgress: return "training tasks per region, organisation and course by status"
+        case .deploymentCoverage: return "per region and service: organisations live, of all, population covered"
+        case .usageMonthly: return "usage per region, organisation, service and month, also per 1 000 residents"
+        case .usageRegionMonthly: return "usage per region and month, all services, also per 1 000 residents"
+        }
+    }
+
+    /// Whether the report has an organisation (`--org`) to filter by.
+    public var hasOrganisation: Bool {
+        switch self {
+        case .deploymentCoverage, .usageRegionMonthly: return false
+        default: return true
+        }
+    }
+
+    /// Whether the report has months (`--from`, `--to`) to filter by.
+    public var hasMonths: Bool {
+        switch self {
+        case .myScope, .trainingProgress, .deploymentCoverage: return false
+        default: return true
+        }
+    }
+
+    /// The names with their summaries, one per line.
+    public static var listing: String {
+        allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
+    }
+}
