@@ -53,7 +53,12 @@ extension ActingOptions {
 
 /// Runs `body` with a small pool of the app login, closed afterwards.
 func withAppPool(_ body: (ConnectionPool) async throws -> Void) async throws {
-    let pool = ConnectionPool(.init(connection: DatabaseSettings().app, maximumConnections: 2))
+    try await withPool(DatabaseSettings().app, maximumConnections: 2, body)
+}
+
+/// Runs `body` with a pool of `configuration`, closed afterwards.
+func withPool(_ configuration: ConnectionConfiguration, maximumConnections: Int, _ body: (ConnectionPool) async throws -> Void) async throws {
+    let pool = ConnectionPool(.init(connection: configuration, maximumConnections: maximumConnections))
     do {
         try await body(pool)
         await pool.close()

@@ -39,7 +39,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let request = try ReportRequest.validated(name: name, organisation: org, region: region, from: from, to: to)
-            try await withPool(ConnectionConfiguration(reportingURL ?? "")) { pool in
+            try await withPool(ConnectionConfiguration(reportingURL ?? ""), maximumConnections: 1) { pool in
                 ReportOutput.print(try await PostgresReportStore(pool: pool).table(for: request), format: format)
             }
         }

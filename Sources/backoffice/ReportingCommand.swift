@@ -32,7 +32,7 @@ struct ReportingCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let password = try passwordFile.map(Self.readPassword)
                 let settings = DatabaseSettings()
-                try await withPool(settings.owner) { pool in
+                try await withPool(settings.owner, maximumConnections: 1) { pool in
                     let service = ReportingLoginService(store: PostgresReportingLoginStore(pool: pool))
                     let granted = try await service.grant(name: name, organisationCodes: organisations, county: county, password: password)
                     let target = try await pool.withConnection { await $0.target() }
@@ -57,7 +57,7 @@ struct ReportingCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                try await withPool(DatabaseSettings().owner) { pool in
+                try await withPool(DatabaseSettings().owner, maximumConnections: 1) { pool in
                     try await ReportingLoginService(store: PostgresReportingLoginStore(pool: pool)).revoke(name: name)
                     printError("backoffice: reporting login \(name) dropped")
                 }
@@ -73,7 +73,7 @@ struct ReportingCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingFailures {
-                try await withPool(DatabaseSettings().owner) { pool in
+                try await withPool(DatabaseSettings().owner, maximumConnections: 1) { pool in
                     let logins = try await ReportingLoginService(store: PostgresReportingLoginStore(pool: pool)).logins()
                     format.print(
                         columns: ["login", "scope", "granted_at", "granted_by"],
@@ -81,18 +81,6 @@ struct ReportingCommand: AsyncParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// Runs `body` with a one-connection pool of `configuration`, closed afterwards.
-func withPool(_ configuration: ConnectionConfiguration, _ body: (ConnectionPool) async throws -> Void) async throws {
-    let pool = ConnectionPool(.init(connection: configuration, maximumConnections: 1))
-    do {
-        try await body(pool)
-        await pool.close()
-    } catch {
-        await pool.close()
-        throw error
     }
 }
 

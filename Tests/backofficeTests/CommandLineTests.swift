@@ -101,7 +101,8 @@ struct TicketCommandLineTests {
         _ = try TestDatabase.configuration()
         #expect(try await cli.run(["seed", "demo"]).status == 0)
         let agent = ["--as", "teemu.tukipalvelu@pohde.example"]
-        let word = "tulostusongelma\(UUID().uuidString.prefix(6).lowercased().filter(\.isLetter))"
+        // a made-up word no other run's ticket has: letters for the digits of a UUID
+        let word = "tulostusongelma" + String(UUID().uuidString.compactMap { $0.hexDigitValue.map { Character(UnicodeScalar(97 + $0)!) } }.prefix(12))
         let created = try await cli.run(["ticket", "create", "--org", "KUUSAMO-TA", "--subject", "Omaolo \(word) kirjautumisessa",
                                          "--category", "login_and_access", "--channel", "phone", "--priority", "high",
                                          "--resident-name", "Aino Asukas", "--resident-phone", "+358 40 123 4567", "--format", "json"] + agent)
