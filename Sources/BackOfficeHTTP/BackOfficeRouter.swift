@@ -8,16 +8,18 @@ public struct HTTPDependencies: Sendable {
     public let tokens: TokenService
     public let organisations: OrganisationService
     public let tickets: TicketService
+    public let training: TrainingService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService
+        tickets: TicketService, training: TrainingService
     ) {
         self.readiness = readiness
         self.roles = roles
         self.tokens = tokens
         self.organisations = organisations
         self.tickets = tickets
+        self.training = training
     }
 }
 
@@ -32,5 +34,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
     TicketController(tickets: dependencies.tickets).addRoutes(to: api)
+    TrainingController(training: dependencies.training).addRoutes(to: api)
     return router
 }

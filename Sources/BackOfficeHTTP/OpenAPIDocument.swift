@@ -15,7 +15,7 @@ enum OpenAPIDocument {
     static let text = document.serialized() + "\n"
 
     /// Every operation, in the order the router adds them.
-    static var operations: [Operation] { healthOperations + accessOperations + ticketOperations }
+    static var operations: [Operation] { healthOperations + accessOperations + ticketOperations + trainingOperations }
 
     static var document: JSON {
         [
@@ -40,6 +40,7 @@ enum OpenAPIDocument {
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
                 ["name": "tickets", "description": "Support tickets: queues, search, lifecycle, comments and history"],
+                ["name": "training", "description": "The course catalogue and the training tasks of the organisations' people"],
             ],
             "paths": paths(operations),
             "components": [
@@ -51,9 +52,9 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters.merging(ticketParameters),
+                "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(ticketSchemas),
+                "schemas": schemas.merging(ticketSchemas).merging(trainingSchemas),
             ],
         ]
     }

@@ -14,6 +14,6 @@ struct BackOfficeCommand: AsyncParsableCommand {
               PORT                  port of `serve` (default 8080)
               BACKOFFICE_MIGRATIONS folder of the migration files (default: the nearest sql/migrations)
             """,
-        subcommands: [ServeCommand.self, DatabaseCommand.self, SeedCommand.self, MemberCommand.self, RoleCommand.self, TokenCommand.self, OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, RetentionCommand.self]
+        subcommands: [ServeCommand.self, DatabaseCommand.self, SeedCommand.self, MemberCommand.self, RoleCommand.self, TokenCommand.self, OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, RetentionCommand.self, TrainingCommand.self]
     )
 }

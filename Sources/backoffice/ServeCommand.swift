@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)))
+                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar),
+                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

@@ -25,5 +25,6 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         readiness: readiness ?? DatabaseReadiness(pool: pool, migrations: []), roles: roles,
         tokens: TokenService(store: PostgresTokenStore(pool: pool)),
         organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles)))
+        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles),
+        training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
 }
