@@ -13,7 +13,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets); safe to run again.")
+            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets, courses and training tasks); safe to run again.")
 
         func run() async throws {
             try await reportingFailures {
@@ -22,7 +22,9 @@ struct SeedCommand: AsyncParsableCommand {
                 try await withAppPool { app in
                     let grants = try await DemoSeed().loadPeople(app: app)
                     let tickets = try await DemoTicketSeed().load(app: app)
+                    let training = try await DemoTrainingSeed().load(app: app)
                     printError("backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants and \(tickets) tickets added)")
+                    printError("backoffice: demo training loaded (\(training.courses) courses and \(training.tasks) training tasks added)")
                     try await printTokens(app: app)
                 }
             }
