@@ -24,7 +24,7 @@ struct TrainingController {
 
     @Sendable func mine(_ request: Request, context: Context) async throws -> AccessBodies.Page<TrainingBodies.TaskBody> {
         let query = try Self.query(request)
-        if query.person != nil { throw BackOfficeError.invalid("person", "is you here") }
+        if query.person != nil { throw BackOfficeError.invalid("person", "is not a filter of your own tasks") }
         return try page(try await training.myTasks(query, for: try context.requirePrincipal()), request)
     }
 

@@ -38,7 +38,7 @@ public struct TrainingService: Sendable {
         let course = Course(
             id: UUID(), code: code!, title: title!, description: description!, mandatoryFor: roles, daysToComplete: days!,
             validityMonths: validity, active: true)
-        return try await store.createCourse(course) { course in
+        return try await store.createCourse(course, by: principal.personID) { course in
             AuditEntry(
                 actorID: principal.personID, action: "course.create", objectType: "training_course", objectID: course.code,
                 before: nil, after: Self.fields(of: course), reason: nil, interface: principal.interface)

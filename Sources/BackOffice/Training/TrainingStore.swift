@@ -11,7 +11,7 @@ public protocol TrainingStore: Sendable {
     func courses(includeInactive: Bool) async throws -> [Course]
     func course(code: String) async throws -> Course?
     /// Adds a course to the catalogue (`course.id` is ignored), audited in the county's log.
-    func createCourse(_ course: Course, audit: (Course) -> AuditEntry) async throws -> Course
+    func createCourse(_ course: Course, by actor: UUID, audit: (Course) -> AuditEntry) async throws -> Course
     /// Locks the course, applies `change` and stores it, audited in the county's log.
     func changeCourse(
         code: String, by actor: UUID, _ change: (inout Course) throws -> Void, audit: (_ before: Course, _ after: Course) -> AuditEntry

@@ -32,10 +32,10 @@ public struct PostgresTrainingStore: TrainingStore {
         }
     }
 
-    public func createCourse(_ course: Course, audit: (Course) -> AuditEntry) async throws -> Course {
+    public func createCourse(_ course: Course, by actor: UUID, audit: (Course) -> AuditEntry) async throws -> Course {
         let county = try await pool.countyOrganisationID()
         return try await StoreError.mapping {
-            try await pool.withTenant(county, actor: audit(course).actorID) { transaction in
+            try await pool.withTenant(county, actor: actor) { transaction in
                 let created = try TrainingRow.course(try await transaction.query(PostgresQuery("""
                     INSERT INTO training_courses (code, title, description, mandatory_for_roles, days_to_complete, validity_months)
                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING \(TrainingRow.courseColumns)
