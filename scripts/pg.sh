@@ -414,6 +414,19 @@ cmd_fresh_db() {
 	valid_ident "$db" || bad_arg "bad database name '$db' (use [a-z_][a-z0-9_]*)"
 	[[ $db != postgres && $db != template0 && $db != template1 ]] || die "refusing to recreate $db"
 	cmd_start
+	# Reporting logins are roles of the whole cluster: they go with the database that made them.
+	if [[ $(admin_psql -d postgres -At -v db="$db" <<<"SELECT count(*) FROM pg_database WHERE datname = :'db'") == 1 ]]; then
+		admin_psql -d "$db" >/dev/null <<'SQL'
+SET client_min_messages = warning;
+DO $$
+BEGIN
+    IF to_regprocedure('public.reporting_revoke_login(text)') IS NOT NULL THEN
+        PERFORM public.reporting_revoke_login(login) FROM (SELECT DISTINCT login FROM reporting.login_scopes) logins;
+    END IF;
+END
+$$;
+SQL
+	fi
 	admin_psql -d postgres -v db="$db" -v owner="$OWNER_ROLE" >/dev/null <<'SQL'
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);

@@ -10,10 +10,11 @@ public struct HTTPDependencies: Sendable {
     public let tickets: TicketService
     public let deployments: DeploymentService
     public let usage: UsageImportService
+    public let training: TrainingService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService
+        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService
     ) {
         self.readiness = readiness
         self.roles = roles
@@ -22,6 +23,7 @@ public struct HTTPDependencies: Sendable {
         self.tickets = tickets
         self.deployments = deployments
         self.usage = usage
+        self.training = training
     }
 }
 
@@ -38,5 +40,6 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     TicketController(tickets: dependencies.tickets).addRoutes(to: api)
     DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
     UsageController(usage: dependencies.usage).addRoutes(to: api)
+    TrainingController(training: dependencies.training).addRoutes(to: api)
     return router
 }

@@ -16,7 +16,7 @@ enum OpenAPIDocument {
 
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
-        healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations
+        healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations + trainingOperations
     }
 
     static var document: JSON {
@@ -44,6 +44,7 @@ enum OpenAPIDocument {
                 ["name": "tickets", "description": "Support tickets: queues, search, lifecycle, comments and history"],
                 ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
                 ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
+                ["name": "training", "description": "The course catalogue and the training tasks of the organisations' people"],
             ],
             "paths": paths(operations),
             "components": [
@@ -55,9 +56,9 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters.merging(ticketParameters),
+                "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas),
+                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas),
             ],
         ]
     }

@@ -18,7 +18,7 @@ struct BackOfficeCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DatabaseCommand.self, SeedCommand.self, MemberCommand.self, RoleCommand.self, TokenCommand.self,
             OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, RetentionCommand.self,
-            DeploymentCommand.self, UsageCommand.self, ReportingCommand.self, ReportCommand.self,
+            DeploymentCommand.self, UsageCommand.self, TrainingCommand.self, ReportingCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -37,7 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
                 tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar),
                 deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
-                usage: UsageImportService(store: PostgresUsageImportStore(pool: pool))))
+                usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
+
+                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
             let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,

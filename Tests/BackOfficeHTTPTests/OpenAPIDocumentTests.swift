@@ -111,7 +111,7 @@ struct OpenAPIDocumentTests {
         let county = try await tokens.create(for: fixture.countyAdmin.id, name: "openapi", expiresInDays: 1).secret
         let operations = Self.operations(of: document)
         let code = fixture.orgA.code
-        let made = try await send([
+        var made = try await send([
             Call(method: .post, path: "/api/v1/me/tokens", token: admin, body: #"{"name": "toinen", "expires_in_days": 30}"#),
             Call(method: .post, path: "/api/v1/orgs/\(code)/members", token: admin,
                  body: #"{"email": "uusi-\#(UUID().uuidString.prefix(8))@example.fi", "full_name": "Uusi Jäsen"}"#),
@@ -127,6 +127,13 @@ struct OpenAPIDocumentTests {
                  body: #"{"service": "symptom_back_pain", "owner": "\#(fixture.member.email)", "planned_start": "2025-01-01"}"#),
             Call(method: .post, path: "/api/v1/usage/imports?file_name=testi.csv", token: county,
                  body: "organisation,service,month,started,completed,forwarded\n\(code),symptom_back_pain,2025-01,3,2,1\n"),
+            Call(method: .post, path: "/api/v1/training/courses", token: county,
+                 body: #"{"code": "openapi_\#(UUID().uuidString.prefix(8).lowercased())", "title": "Perehdytys", "validity_months": 24}"#),
+        ])
+        let course = try #require(made[6].json?["code"]?.string)
+        made += try await send([
+            Call(method: .post, path: "/api/v1/orgs/\(code)/training", token: admin,
+                 body: #"{"course": "\#(course)", "person": "\#(fixture.member.email)"}"#),
         ])
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)

@@ -27,5 +27,7 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
         tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles),
         deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
-        usage: UsageImportService(store: PostgresUsageImportStore(pool: pool))))
+        usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
+
+        training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
 }

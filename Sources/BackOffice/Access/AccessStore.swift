@@ -19,6 +19,8 @@ public protocol AccessStore: Sendable {
     func members(of organisation: Organisation) async throws -> [Member]
 
     /// Stores a grant; the person must be a member of the organisation for an organisation role.
+    /// An organisation role's grant also assigns, in the same transaction, the role's mandatory
+    /// courses that no task of the person covers yet (see `TrainingStore`).
     func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant
 
     /// Revokes a grant after `check` approves it, with the count of active `org_admin`

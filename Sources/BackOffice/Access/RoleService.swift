@@ -111,7 +111,8 @@ public struct RoleService: Sendable {
             before: ["active": String(person.active)], after: ["active": "false"], reason: reason, interface: principal.interface))
     }
 
-    /// Grants an organisation role to a member of the organisation.
+    /// Grants an organisation role to a member of the organisation, with the tasks of the
+    /// role's mandatory courses the member has not covered yet.
     public func grant(
         _ role: OrganisationRole, to email: String, in code: String, validFrom: Date? = nil, validUntil: Date? = nil,
         reason: String?, by principal: Principal

@@ -119,7 +119,9 @@ extension PostgresAccessStore {
                                 \(request.reason), \(actor))
                         RETURNING *
                         """).single())
-                    try await AuditWriter.write(audit(grant), organisation: organisation, in: transaction)
+                    let entry = audit(grant)
+                    try await AuditWriter.write(entry, organisation: organisation, in: transaction)
+                    try await MandatoryTraining.assign(for: grant, in: organisation, role: role, grantEntry: entry, transaction)
                     return grant
                 }
             case .county(let role):
