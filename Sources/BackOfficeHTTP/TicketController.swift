@@ -51,7 +51,7 @@ struct TicketController {
     }
 
     @Sendable func update(_ request: Request, context: Context) async throws -> Response {
-        guard let version = try Self.ifMatch(request) else {
+        guard let version = try request.ifMatchVersion() else {
             throw Problem(.preconditionRequired, slug: "precondition-required", title: "If-Match required",
                           detail: "send the ticket's ETag in If-Match, so that no one else's change is overwritten")
         }
@@ -66,7 +66,7 @@ struct TicketController {
         let body = try await request.decode(as: TicketBodies.StatusBody.self, context: context)
         let ticket = try await tickets.changeStatus(
             try context.parameters.require("ref"), in: try context.parameters.require("code"), to: body.status,
-            expectedVersion: try Self.ifMatch(request), by: try context.requirePrincipal())
+            expectedVersion: try request.ifMatchVersion(), by: try context.requirePrincipal())
         return try Self.tagged(ticket, request: request, context: context)
     }
 
@@ -114,18 +114,6 @@ struct TicketController {
     }
 
     static func eTag(_ ticket: Ticket) -> String { "\"\(ticket.version)\"" }
-
-    /// The version in `If-Match` (`"3"`, `W/"3"`), nil when there is none.
-    static func ifMatch(_ request: Request) throws -> Int? {
-        guard let header = request.headers[.ifMatch] else { return nil }
-        let tag = header.trimmingCharacters(in: .whitespaces)
-        let bare = (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(bare), version > 0 else {
-            throw Problem(.badRequest, slug: "malformed", title: "Malformed If-Match",
-                          detail: "If-Match must be the ETag of the ticket, e.g. \"3\"")
-        }
-        return version
-    }
 
     /// The queue's filters from the query string; repeated or comma-separated lists.
     static func query(_ request: Request) throws -> TicketQuery {

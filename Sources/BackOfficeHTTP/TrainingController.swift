@@ -58,7 +58,7 @@ struct TrainingController {
 
     @Sendable func start(_ request: Request, context: Context) async throws -> Response {
         let task = try await training.start(
-            try Self.taskID(context), in: try context.parameters.require("code"), expectedVersion: try TicketController.ifMatch(request),
+            try Self.taskID(context), in: try context.parameters.require("code"), expectedVersion: try request.ifMatchVersion(),
             by: try context.requirePrincipal())
         return try Self.tagged(task, request: request, context: context)
     }
@@ -68,7 +68,7 @@ struct TrainingController {
         let task = try await training.complete(
             try Self.taskID(context), in: try context.parameters.require("code"),
             on: try LocalDate.parsed(body.completedOn, field: "completed_on"), evidenceKind: body.evidenceKind,
-            evidenceReference: body.evidenceReference, expectedVersion: try TicketController.ifMatch(request),
+            evidenceReference: body.evidenceReference, expectedVersion: try request.ifMatchVersion(),
             by: try context.requirePrincipal())
         return try Self.tagged(task, request: request, context: context)
     }
@@ -77,7 +77,7 @@ struct TrainingController {
         let body = try await request.decode(as: TrainingBodies.Waiver.self, context: context)
         let task = try await training.waive(
             try Self.taskID(context), in: try context.parameters.require("code"), reason: body.reason,
-            expectedVersion: try TicketController.ifMatch(request), by: try context.requirePrincipal())
+            expectedVersion: try request.ifMatchVersion(), by: try context.requirePrincipal())
         return try Self.tagged(task, request: request, context: context)
     }
 

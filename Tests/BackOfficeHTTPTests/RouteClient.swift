@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Postgres
@@ -12,12 +13,15 @@ struct RouteClient {
         var token: String?
         var body: [UInt8]?
         var contentType = "application/json"
+        /// More request headers (`If-Match`, `Idempotency-Key`).
+        var headers: [HTTPField.Name: String] = [:]
 
-        init(_ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil) {
+        init(_ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil, headers: [HTTPField.Name: String] = [:]) {
             self.method = method
             self.path = path
             self.token = token
             body = json.map { Array($0.utf8) }
+            self.headers = headers
         }
 
         init(_ method: HTTPRequest.Method, _ path: String, token: String?, csv: [UInt8]) {
@@ -29,11 +33,16 @@ struct RouteClient {
 
     struct Answer {
         let status: HTTPResponse.Status
-        let contentType: String?
+        let headers: HTTPFields
         let json: [String: Any]
 
+        var contentType: String? { headers[.contentType] }
         var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
         var errors: [[String: String]] { json["errors"] as? [[String: String]] ?? [] }
+        /// The problem document's `type`.
+        var problemType: String? { json["type"] as? String }
+        /// The fields a validation problem names.
+        var fields: [String] { errors.compactMap { $0["field"] } }
     }
 
     let pool: ConnectionPool
@@ -45,11 +54,12 @@ struct RouteClient {
                 var headers = HTTPFields()
                 if let token = call.token { headers[.authorization] = "Bearer \(token)" }
                 headers[.contentType] = call.contentType
+                for (name, value) in call.headers { headers[name] = value }
                 answers.append(try await client.execute(
                     uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(bytes: $0) }
                 ) { response in
                     Answer(
-                        status: response.status, contentType: response.headers[.contentType],
+                        status: response.status, headers: response.headers,
                         json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
                 })
             }

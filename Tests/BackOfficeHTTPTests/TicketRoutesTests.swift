@@ -19,42 +19,14 @@ struct TicketRoutesTests {
         services = try TestServices()
     }
 
-    struct Call {
-        var method: HTTPRequest.Method
-        var path: String
-        var token: String
-        var body: String?
-        var headers: [HTTPField.Name: String] = [:]
-    }
-
-    struct Answer {
-        let status: HTTPResponse.Status
-        let headers: HTTPFields
-        let json: [String: Any]
-        var problemType: String? { json["type"] as? String }
-    }
+    typealias Call = RouteClient.Call
 
     func token(for person: Person) async throws -> String {
         try await services.tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
     }
 
-    func send(_ calls: [Call]) async throws -> [Answer] {
-        try await Application(router: testRouter(pool: pool)).test(.router) { client in
-            var answers: [Answer] = []
-            for call in calls {
-                var headers = HTTPFields()
-                headers[.authorization] = "Bearer \(call.token)"
-                headers[.contentType] = "application/json"
-                for (name, value) in call.headers { headers[name] = value }
-                answers.append(try await client.execute(
-                    uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(string: $0) }
-                ) { response in
-                    Answer(status: response.status, headers: response.headers,
-                           json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
-                })
-            }
-            return answers
-        }
+    func send(_ calls: [Call]) async throws -> [RouteClient.Answer] {
+        try await RouteClient(pool: pool).send(calls)
     }
 
     static let residentTicket = """
@@ -66,7 +38,7 @@ struct TicketRoutesTests {
         let fixture = try await TicketFixture.make(app: pool)
         let agent = try await token(for: fixture.supportAgent)
         let base = "/api/v1/orgs/\(fixture.access.orgA.code)/tickets"
-        let created = try await send([Call(method: .post, path: base, token: agent, body: Self.residentTicket)])[0]
+        let created = try await send([Call(.post, base, token: agent, json: Self.residentTicket)])[0]
         #expect(created.status == .created)
         #expect(created.headers[.eTag] == "\"1\"")
         let reference = try #require(created.json["reference"] as? String)
@@ -74,12 +46,12 @@ struct TicketRoutesTests {
         #expect(created.json["first_response_due_at"] is String && created.json["resolution_due_at"] is String)
         let ticket = "\(base)/\(reference)"
         let answers = try await send([
-            Call(method: .post, path: "\(ticket)/status", token: agent, body: #"{"status": "open"}"#, headers: [.ifMatch: "\"1\""]),
-            Call(method: .post, path: "\(ticket)/comments", token: agent, body: #"{"body": "Soitettu asiakkaalle.", "visibility": "public"}"#),
-            Call(method: .patch, path: ticket, token: agent, body: #"{"priority": "critical"}"#, headers: [.ifMatch: "\"3\""]),
-            Call(method: .get, path: "\(ticket)/events", token: agent),
-            Call(method: .get, path: "/api/v1/tickets?q=kirjautumisessa&org=\(fixture.access.orgA.code)", token: agent),
-            Call(method: .get, path: "\(ticket)/contact?purpose=takaisinsoitto", token: agent),
+            Call(.post, "\(ticket)/status", token: agent, json: #"{"status": "open"}"#, headers: [.ifMatch: "\"1\""]),
+            Call(.post, "\(ticket)/comments", token: agent, json: #"{"body": "Soitettu asiakkaalle.", "visibility": "public"}"#),
+            Call(.patch, ticket, token: agent, json: #"{"priority": "critical"}"#, headers: [.ifMatch: "\"3\""]),
+            Call(.get, "\(ticket)/events", token: agent),
+            Call(.get, "/api/v1/tickets?q=kirjautumisessa&org=\(fixture.access.orgA.code)", token: agent),
+            Call(.get, "\(ticket)/contact?purpose=takaisinsoitto", token: agent),
         ])
         #expect(answers[0].status == .ok && answers[0].json["status"] as? String == "open")
         #expect(answers[1].status == .created)
@@ -97,38 +69,38 @@ struct TicketRoutesTests {
         let fixture = try await TicketFixture.make(app: pool)
         let admin = try await token(for: fixture.access.adminA)
         let base = "/api/v1/orgs/\(fixture.access.orgA.code)/tickets"
-        let created = try await send([Call(method: .post, path: base, token: admin, body: Self.residentTicket)])[0]
+        let created = try await send([Call(.post, base, token: admin, json: Self.residentTicket)])[0]
         let ticket = "\(base)/\(try #require(created.json["reference"] as? String))"
         let answers = try await send([
-            Call(method: .patch, path: ticket, token: admin, body: #"{"subject": "Uusi"}"#),
-            Call(method: .patch, path: ticket, token: admin, body: #"{"subject": "Uusi"}"#, headers: [.ifMatch: "\"9\""]),
-            Call(method: .post, path: "\(ticket)/status", token: admin, body: #"{"status": "closed"}"#),
-            Call(method: .post, path: base, token: admin, body: #"""
+            Call(.patch, ticket, token: admin, json: #"{"subject": "Uusi"}"#),
+            Call(.patch, ticket, token: admin, json: #"{"subject": "Uusi"}"#, headers: [.ifMatch: "\"9\""]),
+            Call(.post, "\(ticket)/status", token: admin, json: #"{"status": "closed"}"#),
+            Call(.post, base, token: admin, json: #"""
                 {"subject": "Asiakas 010203A123X? ei", "description": "Henkilötunnus 131052-308T", "category": "other", "channel": "web",
                  "resident": {"name": "Aino", "phone": "0401234567"}}
                 """#),
-            Call(method: .post, path: base, token: admin, body: #"{"subject": "x", "category": "kaikki", "channel": "web"}"#),
-            Call(method: .patch, path: ticket, token: admin, body: #"{"subject": 5}"#, headers: [.ifMatch: "\"1\""]),
-            Call(method: .post, path: "\(ticket)/comments", token: admin, body: #"{"body": "a\u0000b"}"#),
-            Call(method: .get, path: "\(base)?status=valmis&limit=500", token: admin),
+            Call(.post, base, token: admin, json: #"{"subject": "x", "category": "kaikki", "channel": "web"}"#),
+            Call(.patch, ticket, token: admin, json: #"{"subject": 5}"#, headers: [.ifMatch: "\"1\""]),
+            Call(.post, "\(ticket)/comments", token: admin, json: #"{"body": "a\u0000b"}"#),
+            Call(.get, "\(base)?status=valmis&limit=500", token: admin),
         ])
         #expect(answers[0].status == .preconditionRequired && answers[0].problemType == "/problems/precondition-required")
         #expect(answers[1].status == .preconditionFailed && answers[1].problemType == "/problems/stale-version")
         #expect(answers[2].status == .conflict)
         #expect((answers[2].json["detail"] as? String)?.contains("open, waiting or resolved") == true, "\(answers[2].json)")
         #expect(answers[3].status == .unprocessableContent)
-        let fields = (answers[3].json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+        let fields = answers[3].fields
         #expect(fields == ["description"], "\(answers[3].json)")
         #expect(answers[4].status == .unprocessableContent)
-        #expect((answers[4].json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }.contains("category"))
+        #expect(answers[4].fields.contains("category"))
         #expect(answers[5].status == .badRequest)
         #expect(answers[6].status == .unprocessableContent)
-        let listFields = Set((answers[7].json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+        let listFields = Set(answers[7].fields)
         #expect(listFields == ["status", "limit"])
         for answer in answers { #expect(answer.headers[.contentType] == "application/problem+json") }
-        let after = try await send([Call(method: .get, path: ticket, token: admin)])[0]
+        let after = try await send([Call(.get, ticket, token: admin)])[0]
         #expect(after.headers[.eTag] == "\"1\"" && after.json["subject"] as? String == "Kirjautuminen ei onnistu")
-        let list = try await send([Call(method: .get, path: base, token: admin)])[0]
+        let list = try await send([Call(.get, base, token: admin)])[0]
         #expect((list.json["items"] as? [Any])?.count == 1)
         await pool.close()
     }
@@ -138,29 +110,29 @@ struct TicketRoutesTests {
         let adminA = try await token(for: fixture.access.adminA)
         let adminB = try await token(for: fixture.access.adminB)
         let codeB = fixture.access.orgB.code
-        let created = try await send([Call(method: .post, path: "/api/v1/orgs/\(codeB)/tickets", token: adminB, body: Self.residentTicket)])[0]
+        let created = try await send([Call(.post, "/api/v1/orgs/\(codeB)/tickets", token: adminB, json: Self.residentTicket)])[0]
         let reference = try #require(created.json["reference"] as? String)
         let ticketB = "/api/v1/orgs/\(codeB)/tickets/\(reference)"
         let crossed = "/api/v1/orgs/\(fixture.access.orgA.code)/tickets/\(reference)"
         let answers = try await send([
-            Call(method: .get, path: "/api/v1/orgs/\(codeB)/tickets", token: adminA),
-            Call(method: .post, path: "/api/v1/orgs/\(codeB)/tickets", token: adminA, body: Self.residentTicket),
-            Call(method: .get, path: ticketB, token: adminA),
-            Call(method: .patch, path: ticketB, token: adminA, body: #"{"subject": "x"}"#, headers: [.ifMatch: "\"1\""]),
-            Call(method: .post, path: "\(ticketB)/status", token: adminA, body: #"{"status": "open"}"#),
-            Call(method: .get, path: "\(ticketB)/comments", token: adminA),
-            Call(method: .post, path: "\(ticketB)/comments", token: adminA, body: #"{"body": "x"}"#),
-            Call(method: .get, path: "\(ticketB)/events", token: adminA),
-            Call(method: .get, path: "\(ticketB)/contact", token: adminA),
-            Call(method: .get, path: crossed, token: adminA),
-            Call(method: .post, path: "\(crossed)/status", token: adminA, body: #"{"status": "open"}"#),
-            Call(method: .get, path: "\(crossed)/contact", token: adminA),
+            Call(.get, "/api/v1/orgs/\(codeB)/tickets", token: adminA),
+            Call(.post, "/api/v1/orgs/\(codeB)/tickets", token: adminA, json: Self.residentTicket),
+            Call(.get, ticketB, token: adminA),
+            Call(.patch, ticketB, token: adminA, json: #"{"subject": "x"}"#, headers: [.ifMatch: "\"1\""]),
+            Call(.post, "\(ticketB)/status", token: adminA, json: #"{"status": "open"}"#),
+            Call(.get, "\(ticketB)/comments", token: adminA),
+            Call(.post, "\(ticketB)/comments", token: adminA, json: #"{"body": "x"}"#),
+            Call(.get, "\(ticketB)/events", token: adminA),
+            Call(.get, "\(ticketB)/contact", token: adminA),
+            Call(.get, crossed, token: adminA),
+            Call(.post, "\(crossed)/status", token: adminA, json: #"{"status": "open"}"#),
+            Call(.get, "\(crossed)/contact", token: adminA),
         ])
         for (index, answer) in answers.enumerated() {
             #expect(answer.status == .notFound, "call \(index): \(answer.status)")
             #expect(answer.problemType == "/problems/not-found", "call \(index)")
         }
-        let unchanged = try await send([Call(method: .get, path: ticketB, token: adminB)])[0]
+        let unchanged = try await send([Call(.get, ticketB, token: adminB)])[0]
         #expect(unchanged.headers[.eTag] == "\"1\"" && unchanged.json["status"] as? String == "new")
         await pool.close()
     }
@@ -171,9 +143,9 @@ struct TicketRoutesTests {
         let base = "/api/v1/orgs/\(fixture.access.orgA.code)/tickets"
         let key: [HTTPField.Name: String] = [HTTPField.Name("Idempotency-Key")!: "puhelu-2026-11-24-1"]
         let answers = try await send([
-            Call(method: .post, path: base, token: admin, body: Self.residentTicket, headers: key),
-            Call(method: .post, path: base, token: admin, body: Self.residentTicket, headers: key),
-            Call(method: .post, path: base, token: admin, body: Self.residentTicket.replacingOccurrences(of: "high", with: "low"), headers: key),
+            Call(.post, base, token: admin, json: Self.residentTicket, headers: key),
+            Call(.post, base, token: admin, json: Self.residentTicket, headers: key),
+            Call(.post, base, token: admin, json: Self.residentTicket.replacingOccurrences(of: "high", with: "low"), headers: key),
         ])
         #expect(answers[0].status == .created && answers[1].status == .ok)
         #expect(answers[0].json["id"] as? String == answers[1].json["id"] as? String)

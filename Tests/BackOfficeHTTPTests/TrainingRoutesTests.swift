@@ -19,44 +19,14 @@ struct TrainingRoutesTests {
         services = try TestServices()
     }
 
-    struct Call {
-        var method: HTTPRequest.Method
-        var path: String
-        var token: String
-        var body: String?
-        var headers: [HTTPField.Name: String] = [:]
-    }
-
-    struct Answer {
-        let status: HTTPResponse.Status
-        let headers: HTTPFields
-        let json: [String: Any]
-        var problemType: String? { json["type"] as? String }
-        var items: [[String: Any]] { json["items"] as? [[String: Any]] ?? [] }
-        var fields: [String] { (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
-    }
+    typealias Call = RouteClient.Call
 
     func token(for person: Person) async throws -> String {
         try await services.tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
     }
 
-    func send(_ calls: [Call]) async throws -> [Answer] {
-        try await Application(router: testRouter(pool: pool)).test(.router) { client in
-            var answers: [Answer] = []
-            for call in calls {
-                var headers = HTTPFields()
-                headers[.authorization] = "Bearer \(call.token)"
-                headers[.contentType] = "application/json"
-                for (name, value) in call.headers { headers[name] = value }
-                answers.append(try await client.execute(
-                    uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(string: $0) }
-                ) { response in
-                    Answer(status: response.status, headers: response.headers,
-                           json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
-                })
-            }
-            return answers
-        }
+    func send(_ calls: [Call]) async throws -> [RouteClient.Answer] {
+        try await RouteClient(pool: pool).send(calls)
     }
 
     @Test func aTaskIsAssignedStartedAndCompletedWithTheStatusCodesOfTheHouse() async throws {
@@ -70,11 +40,11 @@ struct TrainingRoutesTests {
         let assignment = #"{"course": "\#(course.code)", "person": "\#(fixture.access.member.email)"}"#
 
         let made = try await send([
-            Call(method: .post, path: base, token: adminToken, body: assignment),
-            Call(method: .post, path: base, token: adminToken, body: assignment),
-            Call(method: .post, path: base, token: adminToken, body: #"{"course": "ei_ole", "person": "x", "due_date": "31.12.2026"}"#),
-            Call(method: .post, path: base, token: memberToken, body: assignment),
-            Call(method: .post, path: base, token: adminB, body: assignment),
+            Call(.post, base, token: adminToken, json: assignment),
+            Call(.post, base, token: adminToken, json: assignment),
+            Call(.post, base, token: adminToken, json: #"{"course": "ei_ole", "person": "x", "due_date": "31.12.2026"}"#),
+            Call(.post, base, token: memberToken, json: assignment),
+            Call(.post, base, token: adminB, json: assignment),
         ])
         #expect(made[0].status == .created && made[0].headers[.eTag] == "\"1\"")
         #expect(made[0].json["status"] as? String == "assigned" && made[0].json["course"] as? String == course.code)
@@ -85,15 +55,15 @@ struct TrainingRoutesTests {
         let taskID = try #require(made[0].json["id"] as? String)
 
         let moves = try await send([
-            Call(method: .post, path: "\(base)/\(taskID)/start", token: memberToken, headers: [.ifMatch: "\"1\""]),
-            Call(method: .post, path: "\(base)/\(taskID)/complete", token: memberToken,
-                 body: #"{"evidence_kind": "e_learning", "evidence_reference": "Moodle 7"}"#, headers: [.ifMatch: "\"1\""]),
-            Call(method: .post, path: "\(base)/\(taskID)/complete", token: memberToken, body: #"{"evidence_kind": "todistus", "evidence_reference": ""}"#),
-            Call(method: .post, path: "\(base)/\(taskID)/complete", token: memberToken,
-                 body: #"{"evidence_kind": "e_learning", "evidence_reference": "Moodle 7", "completed_on": "2025-01-31"}"#),
-            Call(method: .post, path: "\(base)/\(taskID)/start", token: memberToken),
-            Call(method: .post, path: "\(base)/\(taskID)/waive", token: adminB, body: #"{"reason": "x"}"#),
-            Call(method: .post, path: "\(base)/\(UUID().uuidString.lowercased())/start", token: adminToken),
+            Call(.post, "\(base)/\(taskID)/start", token: memberToken, headers: [.ifMatch: "\"1\""]),
+            Call(.post, "\(base)/\(taskID)/complete", token: memberToken,
+                 json: #"{"evidence_kind": "e_learning", "evidence_reference": "Moodle 7"}"#, headers: [.ifMatch: "\"1\""]),
+            Call(.post, "\(base)/\(taskID)/complete", token: memberToken, json: #"{"evidence_kind": "todistus", "evidence_reference": ""}"#),
+            Call(.post, "\(base)/\(taskID)/complete", token: memberToken,
+                 json: #"{"evidence_kind": "e_learning", "evidence_reference": "Moodle 7", "completed_on": "2025-01-31"}"#),
+            Call(.post, "\(base)/\(taskID)/start", token: memberToken),
+            Call(.post, "\(base)/\(taskID)/waive", token: adminB, json: #"{"reason": "x"}"#),
+            Call(.post, "\(base)/\(UUID().uuidString.lowercased())/start", token: adminToken),
         ])
         #expect(moves[0].status == .ok && moves[0].json["status"] as? String == "in_progress" && moves[0].headers[.eTag] == "\"2\"")
         #expect(moves[1].status == .preconditionFailed && moves[1].problemType == "/problems/stale-version")
@@ -116,18 +86,18 @@ struct TrainingRoutesTests {
         let code = "kurssi_\(UUID().uuidString.prefix(6).lowercased())"
 
         let answers = try await send([
-            Call(method: .post, path: "\(base)/bulk", token: adminToken, body: #"{"course": "\#(course.code)", "role": "professional"}"#),
-            Call(method: .post, path: "\(base)/bulk", token: adminToken, body: #"{"course": "\#(course.code)", "role": "professional"}"#),
-            Call(method: .get, path: "\(base)?course=\(course.code)", token: adminToken),
-            Call(method: .get, path: "/api/v1/me/training?course=\(course.code)", token: memberToken),
-            Call(method: .get, path: "\(base)/progress", token: adminToken),
-            Call(method: .get, path: "\(base)/progress", token: memberToken),
-            Call(method: .get, path: "\(base)?overdue=maybe", token: adminToken),
-            Call(method: .get, path: "/api/v1/training/courses", token: memberToken),
-            Call(method: .post, path: "/api/v1/training/courses", token: adminToken, body: #"{"code": "\#(code)", "title": "Uusi"}"#),
-            Call(method: .post, path: "/api/v1/training/courses", token: county,
-                 body: #"{"code": "\#(code)", "title": "Tietosuoja", "validity_months": 24}"#),
-            Call(method: .post, path: "/api/v1/training/courses", token: county, body: #"{"code": "\#(code)", "title": "Taas"}"#),
+            Call(.post, "\(base)/bulk", token: adminToken, json: #"{"course": "\#(course.code)", "role": "professional"}"#),
+            Call(.post, "\(base)/bulk", token: adminToken, json: #"{"course": "\#(course.code)", "role": "professional"}"#),
+            Call(.get, "\(base)?course=\(course.code)", token: adminToken),
+            Call(.get, "/api/v1/me/training?course=\(course.code)", token: memberToken),
+            Call(.get, "\(base)/progress", token: adminToken),
+            Call(.get, "\(base)/progress", token: memberToken),
+            Call(.get, "\(base)?overdue=maybe", token: adminToken),
+            Call(.get, "/api/v1/training/courses", token: memberToken),
+            Call(.post, "/api/v1/training/courses", token: adminToken, json: #"{"code": "\#(code)", "title": "Uusi"}"#),
+            Call(.post, "/api/v1/training/courses", token: county,
+                 json: #"{"code": "\#(code)", "title": "Tietosuoja", "validity_months": 24}"#),
+            Call(.post, "/api/v1/training/courses", token: county, json: #"{"code": "\#(code)", "title": "Taas"}"#),
         ])
         #expect(answers[0].status == .ok && answers[0].items.map { $0["person_email"] as? String } == [fixture.access.member.email])
         #expect(answers[1].status == .ok && answers[1].items.isEmpty)
