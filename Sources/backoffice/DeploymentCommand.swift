@@ -86,14 +86,13 @@ struct DeploymentCommand: AsyncParsableCommand {
         @OptionGroup var target: Target
         @Option(help: "piloting, live, paused or retired.") var to: String
         @Option(help: "A note for the history.") var note: String?
-        @Option(help: "Refuse the change unless the deployment is still at this version (see `deployment show`).")
-        var expectVersion: Int?
+        @Option(help: "The version you read (from `deployment show`); refused if it changed meanwhile.") var version: Int?
 
         func run() async throws {
             try await reportingFailures {
                 try await acting.withDeploymentService { service, principal in
                     let changed = try await service.changeStatus(
-                        of: target.service, to: to, note: note, expectedVersion: expectVersion, in: target.org, by: principal)
+                        of: target.service, to: to, note: note, expectedVersion: version, in: target.org, by: principal)
                     DeploymentTable.print([changed], format: acting.format)
                 }
             }
