@@ -23,13 +23,13 @@ struct TicketController {
     }
 
     @Sendable func countyQueue(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
-        try await page(try await tickets.tickets(try Self.query(request), in: nil, for: try context.requirePrincipal()))
+        page(try await tickets.tickets(try Self.query(request), in: nil, for: try context.requirePrincipal()))
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
         let query = try Self.query(request)
         if query.organisation != nil { throw BackOfficeError.invalid("org", "is given by the path here") }
-        return try await page(try await tickets.tickets(query, in: try context.parameters.require("code"), for: try context.requirePrincipal()))
+        return page(try await tickets.tickets(query, in: try context.parameters.require("code"), for: try context.requirePrincipal()))
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
@@ -96,7 +96,7 @@ struct TicketController {
             purpose: request.uri.queryParameters["purpose"].map(String.init), for: try context.requirePrincipal()))
     }
 
-    private func page(_ page: TicketPage) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
+    private func page(_ page: TicketPage) -> AccessBodies.Page<TicketBodies.TicketBody> {
         AccessBodies.Page(items: page.tickets.map(TicketBodies.TicketBody.init), nextCursor: page.nextCursor)
     }
 
