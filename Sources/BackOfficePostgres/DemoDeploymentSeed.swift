@@ -21,10 +21,8 @@ public struct DemoDeploymentSeed: Sendable {
             let deployments = try await loadDeployments(app: app, roles: roles, admin: admin, now: now)
             let usage = UsageImportService(store: PostgresUsageImportStore(pool: app))
             guard try await !usage.imports(for: admin).contains(where: { $0.fileName == Self.usageFileName }) else { return (deployments, 0) }
-            var helsinki = Calendar(identifier: .gregorian)
-            helsinki.timeZone = SLACalendar.support.timeZone
-            let today = helsinki.dateComponents([.year, .month], from: now)
-            let file = DemoDeployments.usageFile(before: (today.year ?? 2026, today.month ?? 1))
+            let today = LocalDate(inFinland: now)
+            let file = DemoDeployments.usageFile(before: (today.year, today.month))
             let imported = try await usage.importFile(named: Self.usageFileName, contents: Array(file.utf8), by: admin)
             return (deployments, imported.rowCount)
         }
@@ -42,7 +40,7 @@ public struct DemoDeploymentSeed: Sendable {
             if seen[code] == true { continue }
             let firstMove = plan.moves.first?.monthsAgo ?? 0
             clock.set(monthsAgo(firstMove + 2))
-            let start = ISO8601DateFormatter.day(monthsAgo(plan.moves.isEmpty ? -3 : firstMove))
+            let start = LocalDate(inFinland: monthsAgo(plan.moves.isEmpty ? -3 : firstMove)).description
             _ = try await service.create(
                 service: plan.serviceCode, plannedStart: start, owner: "omaolo-contact.\(code.lowercased())@pohde.example",
                 note: "Käyttöönotto suunniteltu", in: code, by: admin)
@@ -54,15 +52,5 @@ public struct DemoDeploymentSeed: Sendable {
             added += 1
         }
         return added
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// `YYYY-MM-DD` of `date` in Helsinki.
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        formatter.timeZone = SLACalendar.support.timeZone
-        return formatter.string(from: date)
     }
 }

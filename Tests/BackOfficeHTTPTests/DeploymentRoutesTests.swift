@@ -48,7 +48,7 @@ struct DeploymentRoutesTests {
         #expect(answers[1].json["planned_start"] as? String == "2025-05-01")
         #expect(answers[2].status == .ok)
         #expect(answers[3].status == .ok)
-        #expect(answers[3].json["live_since"] as? String == Day(Date()).description)
+        #expect(answers[3].json["live_since"] as? String == LocalDate(inFinland: Date()).description)
         #expect(answers[4].status == .conflict)
         #expect(answers[4].json["type"] as? String == "/problems/conflict")
         #expect(answers[5].status == .conflict)

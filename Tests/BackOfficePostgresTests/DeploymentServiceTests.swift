@@ -45,11 +45,11 @@ struct DeploymentServiceTests {
             service: "symptom_back_pain", plannedStart: "2025-03-01", owner: fixture.member.email.uppercased(),
             note: "Aloitetaan keväällä", in: code, by: admin)
         #expect(created.status == .planned && created.version == 1)
-        #expect(created.plannedStart == Day("2025-03-01"))
+        #expect(created.plannedStart == LocalDate("2025-03-01"))
         #expect(created.ownerEmail == fixture.member.email)
         #expect(created.liveSince == nil && created.retiredOn == nil)
 
-        let today = Day(Date())
+        let today = LocalDate(inFinland: Date())
         var current = created
         for status in ["piloting", "live", "paused", "live"] {
             current = try await service.changeStatus(

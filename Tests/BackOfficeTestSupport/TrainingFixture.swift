@@ -56,5 +56,5 @@ public struct TrainingFixture: Sendable {
     }
 
     /// Today in Finland, on the fixture's clock.
-    public var today: LocalDate { TrainingTask.day(of: clock.now) }
+    public var today: LocalDate { LocalDate(inFinland: clock.now) }
 }

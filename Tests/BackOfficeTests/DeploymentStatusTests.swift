@@ -31,12 +31,12 @@ struct DeploymentStatusTests {
     }
 
     @Test func daysParseOnlyRealCalendarDays() {
-        #expect(Day("2024-02-29")?.description == "2024-02-29")
-        #expect(Day("2023-02-29") == nil)
-        #expect(Day("2024-13-01") == nil)
-        #expect(Day("2024-1-01") == nil)
-        #expect(Day("24-01-01") == nil)
+        #expect(LocalDate("2024-02-29")?.description == "2024-02-29")
+        #expect(LocalDate("2023-02-29") == nil)
+        #expect(LocalDate("2024-13-01") == nil)
+        #expect(LocalDate("2024-1-01") == nil)
+        #expect(LocalDate("24-01-01") == nil)
         // 2024-06-30 21:30 UTC is already 1 July in Helsinki.
-        #expect(Day(Date(timeIntervalSince1970: 1_719_783_000)).description == "2024-07-01")
+        #expect(LocalDate(inFinland: Date(timeIntervalSince1970: 1_719_783_000)).description == "2024-07-01")
     }
 }

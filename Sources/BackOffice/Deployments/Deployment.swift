@@ -6,10 +6,10 @@ public struct Deployment: Sendable, Equatable, Identifiable {
     public let organisationID: UUID
     public let serviceCode: String
     public let status: DeploymentStatus
-    public let plannedStart: Day?
+    public let plannedStart: LocalDate?
     /// The day it first went live; kept through pauses.
-    public let liveSince: Day?
-    public let retiredOn: Day?
+    public let liveSince: LocalDate?
+    public let retiredOn: LocalDate?
     /// The member responsible, e.g. the Omaolo contact.
     public let ownerEmail: String?
     /// Grows by one with every change; a change against an older version is refused.
@@ -18,8 +18,8 @@ public struct Deployment: Sendable, Equatable, Identifiable {
     public let updatedAt: Date
 
     public init(
-        id: UUID, organisationID: UUID, serviceCode: String, status: DeploymentStatus, plannedStart: Day?, liveSince: Day?,
-        retiredOn: Day?, ownerEmail: String?, version: Int, createdAt: Date, updatedAt: Date
+        id: UUID, organisationID: UUID, serviceCode: String, status: DeploymentStatus, plannedStart: LocalDate?, liveSince: LocalDate?,
+        retiredOn: LocalDate?, ownerEmail: String?, version: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.organisationID = organisationID

@@ -47,9 +47,9 @@ public struct DeploymentService: Sendable {
         try PermissionMatrix.require(principal, .setDeploymentStatus, in: organisation.id, organisationCode: organisation.code)
         var errors = FieldErrors()
         let service = errors.check(Validation.text(service, field: "service", length: 1...64))
-        var start: Day?
+        var start: LocalDate?
         if let plannedStart {
-            start = Day(plannedStart)
+            start = LocalDate(plannedStart)
             if start == nil { errors.add("planned_start", "must be a date YYYY-MM-DD") }
         }
         let owner = errors.check(Validation.email(owner, field: "owner"))
@@ -76,7 +76,7 @@ public struct DeploymentService: Sendable {
         if target == nil { errors.add("status", "must be one of \(DeploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
         let note = errors.check(Self.note(note))
         try errors.throwIfAny()
-        let today = Day(clock())
+        let today = LocalDate(inFinland: clock())
         return try await store.changeStatus(of: service, in: organisation, by: principal, change: { current in
             if let expectedVersion, expectedVersion != current.version {
                 throw BackOfficeError.conflict(

@@ -3,7 +3,7 @@ import Foundation
 /// A new deployment's validated fields.
 public struct DeploymentDraft: Sendable, Equatable {
     public let serviceCode: String
-    public let plannedStart: Day?
+    public let plannedStart: LocalDate?
     /// A member of the organisation.
     public let ownerEmail: String
     public let note: String?
@@ -12,8 +12,8 @@ public struct DeploymentDraft: Sendable, Equatable {
 /// A status change decided by the domain, with the dates it sets.
 public struct DeploymentChange: Sendable, Equatable {
     public let status: DeploymentStatus
-    public let liveSince: Day?
-    public let retiredOn: Day?
+    public let liveSince: LocalDate?
+    public let retiredOn: LocalDate?
     public let note: String?
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The county's training catalogue and the training tasks of the organisations' people: the
 /// permission matrix and validation applied before the store is asked. Days are days in
-/// Finland (`TrainingTask.timeZone`).
+/// Finland (`LocalDate(inFinland:)`).
 public struct TrainingService: Sendable {
     let store: any TrainingStore
     let access: RoleService
@@ -15,7 +15,7 @@ public struct TrainingService: Sendable {
     }
 
     /// Today in Finland.
-    var today: LocalDate { TrainingTask.day(of: clock()) }
+    var today: LocalDate { LocalDate(inFinland: clock()) }
 
     // MARK: The catalogue
 

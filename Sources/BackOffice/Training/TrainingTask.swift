@@ -3,9 +3,6 @@ import Foundation
 /// One course for one person in one organisation (koulutustehtävä): when it is due, where it
 /// stands, and once completed, when and how, and when the completion expires.
 public struct TrainingTask: Sendable, Equatable, Identifiable {
-    /// Training days (due dates, completions, expiries) are days in Finland.
-    public static let timeZone = TimeZone(identifier: "Europe/Helsinki")!
-
     public let id: UUID
     public let organisationID: UUID
     public let organisationCode: String
@@ -58,11 +55,6 @@ public struct TrainingTask: Sendable, Equatable, Identifiable {
         self.assignedByEmail = assignedByEmail
         self.version = version
         self.updatedAt = updatedAt
-    }
-
-    /// The day of `moment` in Finland.
-    public static func day(of moment: Date) -> LocalDate {
-        LocalDate(moment, in: timeZone)
     }
 
     /// Open and past its due date on `today`.

@@ -33,7 +33,7 @@ public struct UsageMonth: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// The first day of the month, as the database stores months.
-    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1) }
 
     public var description: String {
         String(repeating: "0", count: 4 - String(year).count) + String(year) + (month < 10 ? "-0" : "-") + String(month)

@@ -72,7 +72,7 @@ public struct PostgresDeploymentStore: DeploymentStore {
                 }
                 let id = try await transaction.query("""
                     INSERT INTO deployments (org_id, service_id, planned_start, owner_person_id)
-                    VALUES (\(organisation.id), \(serviceID), \(draft.plannedStart?.calendarDate), \(try owner.decode(UUID.self, "id")))
+                    VALUES (\(organisation.id), \(serviceID), \(draft.plannedStart), \(try owner.decode(UUID.self, "id")))
                     RETURNING id
                     """).single().decode(UUID.self, "id")
                 try await Self.recordEvent(
@@ -101,8 +101,8 @@ public struct PostgresDeploymentStore: DeploymentStore {
                 let decided = try change(before)
                 try await transaction.execute("""
                     UPDATE deployments
-                    SET status = \(decided.status.rawValue), live_since = \(decided.liveSince?.calendarDate),
-                        retired_on = \(decided.retiredOn?.calendarDate), version = version + 1, updated_at = now()
+                    SET status = \(decided.status.rawValue), live_since = \(decided.liveSince),
+                        retired_on = \(decided.retiredOn), version = version + 1, updated_at = now()
                     WHERE org_id = \(organisation.id) AND id = \(before.id)
                     """)
                 try await Self.recordEvent(

@@ -8,7 +8,7 @@ enum TicketCommentRow {
     static func comment(_ row: PostgresRow) throws -> TicketComment {
         TicketComment(
             id: try row.decode(UUID.self, "id"), authorID: try row.decode(UUID.self, "author_person_id"),
-            authorEmail: try row.decode(String.self, "author_email"), visibility: try TicketRow.named(row, "visibility"),
+            authorEmail: try row.decode(String.self, "author_email"), visibility: try row.decode(named: TicketComment.Visibility.self, "visibility"),
             body: try row.decode(String.self, "body"), createdAt: try row.decode(Date.self, "created_at"))
     }
 
@@ -19,6 +19,6 @@ enum TicketCommentRow {
             actorID: try row.decode(UUID?.self, "actor_person_id"), actorEmail: try row.decode(String?.self, "actor_email"),
             kind: try row.decode(String.self, "kind"),
             changes: try row.decode(PostgresJSON<[String: TicketEvent.Change]>.self, "changes").value,
-            interface: try TicketRow.named(row, "interface"))
+            interface: try row.decode(named: Interface.self, "interface"))
     }
 }

@@ -32,10 +32,10 @@ enum TicketRow {
             id: try row.decode(UUID.self, "id"), organisationID: try row.decode(UUID.self, "org_id"),
             organisationCode: try row.decode(String.self, "org_code"), number: try row.decode(Int.self, "number"),
             subject: try row.decode(String.self, "subject"), description: try row.decode(String.self, "description"),
-            category: try named(row, "category"), channel: try named(row, "channel"), priority: try named(row, "priority"),
+            category: try row.decode(named: TicketCategory.self, "category"), channel: try row.decode(named: TicketChannel.self, "channel"), priority: try row.decode(named: TicketPriority.self, "priority"),
             serviceCode: try row.decode(String?.self, "service_code"), reporter: reporter,
             assigneeID: try row.decode(UUID?.self, "assignee_person_id"), assigneeEmail: try row.decode(String?.self, "assignee_email"),
-            status: try named(row, "status"), version: try row.decode(Int.self, "version"),
+            status: try row.decode(named: TicketStatus.self, "status"), version: try row.decode(Int.self, "version"),
             createdAt: try row.decode(Date.self, "created_at"), updatedAt: try row.decode(Date.self, "updated_at"),
             firstResponseAt: try row.decode(Date?.self, "first_response_at"),
             firstResponseDue: try row.decode(Date.self, "first_response_due_at"),
@@ -44,12 +44,5 @@ enum TicketRow {
             pausedMinutes: try row.decode(Int.self, "paused_minutes"),
             firstResponseMinutes: try row.decode(Int?.self, "first_response_minutes"),
             resolutionMinutes: try row.decode(Int?.self, "resolution_minutes"))
-    }
-
-    /// An enumeration stored as its wire name.
-    static func named<T: RawRepresentable<String>>(_ row: PostgresRow, _ column: String) throws -> T {
-        let name = try row.decode(String.self, column)
-        guard let value = T(rawValue: name) else { throw PostgresError(.decoding, "unknown \(column) \(name)", column: column) }
-        return value
     }
 }

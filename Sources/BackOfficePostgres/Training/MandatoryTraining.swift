@@ -12,11 +12,11 @@ enum MandatoryTraining {
     /// grant's actor through its interface. Returns the codes of the courses assigned.
     @discardableResult
     static func assign(for grant: RoleGrant, in organisation: UUID, role: OrganisationRole, grantEntry: AuditEntry, _ transaction: Transaction) async throws -> [String] {
-        let start = TrainingTask.day(of: grant.validFrom)
+        let start = LocalDate(inFinland: grant.validFrom)
         var query: PostgresQuery = """
             WITH inserted AS (
                 INSERT INTO training_tasks (org_id, person_id, course_id, due_date)
-                SELECT m.org_id, m.person_id, c.id, \(TrainingRow.date(start)) + c.days_to_complete
+                SELECT m.org_id, m.person_id, c.id, \(start) + c.days_to_complete
                 FROM training_courses c
                 JOIN org_members m ON m.org_id = \(organisation) AND m.person_id = \(grant.personID)
                 WHERE c.active AND c.mandatory_for_roles @> \([role.rawValue]) AND
@@ -29,7 +29,7 @@ enum MandatoryTraining {
             SELECT i.id, i.due_date, c.code FROM inserted i JOIN training_courses c ON c.id = i.course_id ORDER BY c.code
             """)
         let assigned = try await transaction.query(query).map {
-            (id: try $0.decode(UUID.self, "id"), course: try $0.decode(String.self, "code"), due: try TrainingRow.day($0, "due_date"))
+            (id: try $0.decode(UUID.self, "id"), course: try $0.decode(String.self, "code"), due: try $0.decode(LocalDate.self, "due_date"))
         }
         for task in assigned {
             try await AuditWriter.write(AuditEntry(

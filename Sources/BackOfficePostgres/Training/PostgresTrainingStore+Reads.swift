@@ -10,13 +10,13 @@ extension PostgresTrainingStore {
         if let course = filter.courseCode { query.append(" AND c.code = \(course)") }
         if !filter.statuses.isEmpty { query.append(" AND t.status = ANY (\(filter.statuses.map(\.rawValue)))") }
         if let day = filter.dueBefore {
-            query.append(" AND t.status IN ('assigned', 'in_progress') AND t.due_date < \(TrainingRow.date(day))")
+            query.append(" AND t.status IN ('assigned', 'in_progress') AND t.due_date < \(day)")
         }
         if let after = filter.expiringAfter {
-            query.append(" AND t.status = 'completed' AND t.expires_on > \(TrainingRow.date(after))")
+            query.append(" AND t.status = 'completed' AND t.expires_on > \(after)")
         }
         if let by = filter.expiringBy {
-            query.append(" AND t.status = 'completed' AND t.expires_on <= \(TrainingRow.date(by))")
+            query.append(" AND t.status = 'completed' AND t.expires_on <= \(by)")
         }
         query.append(" ORDER BY t.due_date, p.email, c.code, t.id")
         return try await StoreError.mapping {
@@ -25,7 +25,7 @@ extension PostgresTrainingStore {
     }
 
     public func progress(in organisation: Organisation?, today: LocalDate, at moment: Date) async throws -> [TrainingProgress] {
-        let day = TrainingRow.date(today)
+        let day = today
         var query: PostgresQuery = """
             WITH roles AS (
                 SELECT DISTINCT org_id, person_id, role FROM org_role_grants

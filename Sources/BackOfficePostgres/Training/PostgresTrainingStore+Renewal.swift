@@ -8,7 +8,7 @@ extension PostgresTrainingStore {
     public func renew(
         in organisation: Organisation?, expiringBy: LocalDate, today: LocalDate, by actor: UUID, audit: ([TrainingTask]) -> AuditEntry
     ) async throws -> [TrainingTask] {
-        let day = TrainingRow.date(today)
+        let day = today
         var query: PostgresQuery = """
             WITH due AS (
                 SELECT t.org_id, t.id, t.person_id, t.course_id, t.expires_on, c.days_to_complete
@@ -16,7 +16,7 @@ extension PostgresTrainingStore {
                 JOIN training_courses c ON c.id = t.course_id AND c.active
                 JOIN org_members m ON m.org_id = t.org_id AND m.person_id = t.person_id AND m.active
                 JOIN people p ON p.id = t.person_id AND p.active
-                WHERE t.status = 'completed' AND t.expires_on <= \(TrainingRow.date(expiringBy))
+                WHERE t.status = 'completed' AND t.expires_on <= \(expiringBy)
                   AND NOT EXISTS (SELECT 1 FROM training_tasks later
                                   WHERE later.org_id = t.org_id AND later.person_id = t.person_id AND later.course_id = t.course_id
                                     AND (later.renewal_of = t.id OR later.status IN ('assigned', 'in_progress')

@@ -79,7 +79,7 @@ public struct PostgresTrainingStore: TrainingStore {
                 var query: PostgresQuery = """
                     WITH inserted AS (
                         INSERT INTO training_tasks (org_id, person_id, course_id, due_date, assigned_by)
-                        SELECT m.org_id, m.person_id, \(course.id), \(TrainingRow.date(due)), \(actor)
+                        SELECT m.org_id, m.person_id, \(course.id), \(due), \(actor)
                         FROM org_members m WHERE m.org_id = \(organisation.id) AND m.person_id = \(personID) AND m.active
                         RETURNING *)
 
@@ -116,7 +116,7 @@ public struct PostgresTrainingStore: TrainingStore {
                           AND g.valid_from <= \(moment) AND (g.valid_until IS NULL OR g.valid_until > \(moment))),
                     inserted AS (
                         INSERT INTO training_tasks (org_id, person_id, course_id, due_date, assigned_by)
-                        SELECT \(organisation.id), h.person_id, c.id, \(TrainingRow.date(due)), \(actor)
+                        SELECT \(organisation.id), h.person_id, c.id, \(due), \(actor)
                         FROM holders h JOIN training_courses c ON c.id = \(course.id) WHERE
                     """
                 query.append(TrainingRow.uncovered(in: organisation.id, person: "h.person_id", course: "c.id", on: today))
@@ -161,9 +161,9 @@ public struct PostgresTrainingStore: TrainingStore {
                 var query: PostgresQuery = """
                     WITH updated AS (
                         UPDATE training_tasks SET status = \(task.status.rawValue), waived_reason = \(task.waivedReason),
-                               completed_on = \(task.completedOn.flatMap(TrainingRow.date)),
+                               completed_on = \(task.completedOn),
                                evidence_kind = \(task.evidence?.kind.rawValue), evidence_ref = \(task.evidence?.reference),
-                               expires_on = \(task.expiresOn.flatMap(TrainingRow.date)), version = version + 1, updated_at = now()
+                               expires_on = \(task.expiresOn), version = version + 1, updated_at = now()
                         WHERE org_id = \(organisation.id) AND id = \(taskID)
                         RETURNING *)
 

@@ -34,28 +34,18 @@ enum TrainingRow {
 
     static func task(_ row: PostgresRow) throws -> TrainingTask {
         let evidence: TrainingEvidence? = row.isNull("evidence_kind") ? nil : TrainingEvidence(
-            kind: try TicketRow.named(row, "evidence_kind"), reference: try row.decode(String?.self, "evidence_ref") ?? "")
+            kind: try row.decode(named: TrainingEvidence.Kind.self, "evidence_kind"), reference: try row.decode(String?.self, "evidence_ref") ?? "")
         return TrainingTask(
             id: try row.decode(UUID.self, "id"), organisationID: try row.decode(UUID.self, "org_id"),
             organisationCode: try row.decode(String.self, "org_code"), personID: try row.decode(UUID.self, "person_id"),
             personEmail: try row.decode(String.self, "person_email"), personName: try row.decode(String.self, "person_name"),
             courseID: try row.decode(UUID.self, "course_id"), courseCode: try row.decode(String.self, "course_code"),
-            courseTitle: try row.decode(String.self, "course_title"), dueDate: try day(row, "due_date"), status: try TicketRow.named(row, "status"),
+            courseTitle: try row.decode(String.self, "course_title"), dueDate: try row.decode(LocalDate.self, "due_date"), status: try row.decode(named: TrainingStatus.self, "status"),
             waivedReason: try row.decode(String?.self, "waived_reason"),
-            completedOn: row.isNull("completed_on") ? nil : try day(row, "completed_on"), evidence: evidence,
-            expiresOn: row.isNull("expires_on") ? nil : try day(row, "expires_on"), renewalOf: try row.decode(UUID?.self, "renewal_of"),
+            completedOn: try row.decode(LocalDate?.self, "completed_on"), evidence: evidence,
+            expiresOn: try row.decode(LocalDate?.self, "expires_on"), renewalOf: try row.decode(UUID?.self, "renewal_of"),
             assignedAt: try row.decode(Date.self, "assigned_at"), assignedByEmail: try row.decode(String?.self, "assigned_by_email"),
             version: try row.decode(Int.self, "version"), updatedAt: try row.decode(Date.self, "updated_at"))
-    }
-
-    /// `day` as a PostgreSQL `date` parameter.
-    static func date(_ day: LocalDate) -> CalendarDate? {
-        CalendarDate(year: day.year, month: day.month, day: day.day)
-    }
-
-    static func day(_ row: PostgresRow, _ column: String) throws -> LocalDate {
-        let date = try row.decode(CalendarDate.self, column)
-        return LocalDate(year: date.year, month: date.month, day: date.day)
     }
 
     /// ` NOT EXISTS` a task of `organisation` that covers the person and course named by the
@@ -65,7 +55,7 @@ enum TrainingRow {
         query.append(PostgresQuery(stringLiteral: " AND covering.person_id = " + person + " AND covering.course_id = " + course))
         query.append("""
              AND (covering.status IN ('assigned', 'in_progress', 'waived')
-                  OR (covering.status = 'completed' AND (covering.expires_on IS NULL OR covering.expires_on > \(date(day))))))
+                  OR (covering.status = 'completed' AND (covering.expires_on IS NULL OR covering.expires_on > \(day)))))
             """)
         return query
     }

@@ -26,6 +26,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: year, month: month, day: day)
     }
 
+    /// The day `moment` falls on in Finland (Europe/Helsinki): the county's days, for due
+    /// dates, deployment dates and completions.
+    public init(inFinland moment: Date) {
+        self.init(moment, in: Self.finland)
+    }
+
+    /// Europe/Helsinki.
+    public static let finland = TimeZone(identifier: "Europe/Helsinki")!
+
     /// The day `dayNumber` days after 1970-01-01 (before it when negative).
     public init(dayNumber: Int) {
         let shifted = dayNumber + 719_468
