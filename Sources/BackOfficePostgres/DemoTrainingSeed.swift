@@ -6,18 +6,15 @@ import Postgres
 /// course mandatory for their role, replayed through the training service on a clock set back
 /// to when it was assigned, started or completed, so that due dates and expiries are what the
 /// service itself would have made. Courses that exist and organisations that have tasks
-/// already are left alone, so running it again adds nothing; two loads at once take turns (an
-/// advisory lock, held by a transaction of its own on one connection of `app`, which needs two).
+/// already are left alone, so running it again adds nothing; two loads at once take turns
+/// (`holdingSeedLock`).
 public struct DemoTrainingSeed: Sendable {
     public init() {}
 
     /// Returns how many courses and tasks were added.
     @discardableResult
     public func load(app: ConnectionPool, now: Date = Date()) async throws -> (courses: Int, tasks: Int) {
-        try await app.withTransaction { transaction in
-            try await transaction.execute("SELECT pg_advisory_xact_lock(hashtext('backoffice demo training'))")
-            return try await loadUnlocked(app: app, now: now)
-        }
+        try await app.holdingSeedLock { try await loadUnlocked(app: app, now: now) }
     }
 
     private func loadUnlocked(app: ConnectionPool, now: Date) async throws -> (courses: Int, tasks: Int) {

@@ -32,24 +32,12 @@ struct SeedCommand: AsyncParsableCommand {
                     try await printTokens(app: app)
                 }
                 try await withPool(settings.owner, maximumConnections: 2) { owner in
-                    try await owner.holdingSeedLock { try await SeedCommand.grantReportingLogin(owner: owner) }
+                    let granted = try await DemoReportingLoginSeed().grant(owner: owner)
+                    printError("Demo reporting login (every organisation; `make run` gives it a new password each time):")
+                    ReportingLoginText.printGranted(granted.login, target: granted.target, passwordFromFile: false)
                 }
             }
         }
-    }
-
-    /// The demo's county-wide reporting login, with a fresh password each time (under the seed
-    /// lock, since two role changes at once would clash).
-    static func grantReportingLogin(owner: ConnectionPool) async throws {
-        let service = ReportingLoginService(store: PostgresReportingLoginStore(pool: owner))
-        let target = try await owner.withConnection { await $0.target() }
-        // logins are the cluster's, so the name carries the database's
-        let database = target.database.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-        let granted = try await service.grant(
-            name: String("raportointi_\(database)".prefix(63)), organisationCodes: [], county: true,
-            password: ReportingLoginService.randomPassword())
-        printError("Demo reporting login (every organisation; `make run` gives it a new password each time):")
-        ReportingLoginText.printGranted(granted, target: target, passwordFromFile: false)
     }
 
     /// One fresh API token for a person of each role, so the API can be tried at once.
