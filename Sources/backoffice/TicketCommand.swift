@@ -22,11 +22,10 @@ struct TicketCommand: AsyncParsableCommand {
         /// The organisation's code: `--org`, or the reference without its number.
         var organisation: String {
             get throws {
-                if let org { return org }
-                guard let dash = reference.lastIndex(of: "-"), reference[reference.index(after: dash)...].allSatisfy(\.isNumber) else {
+                guard let code = org ?? TicketReference.organisationCode(of: reference) else {
                     throw BackOfficeError.invalid("reference", "give a reference such as OULU-TK-42, or --org with a number")
                 }
-                return String(reference[..<dash])
+                return code
             }
         }
     }

@@ -13,10 +13,16 @@ public struct RoleService: Sendable {
 
     /// The principal acting as `email`, or `.unauthenticated` when there is no such active person.
     public func principal(email: String, interface: Interface) async throws -> Principal {
-        guard let principal = try await store.principal(email: email, interface: interface, at: clock()) else {
+        guard let principal = try await activePrincipal(email: email, interface: interface) else {
             throw BackOfficeError.unauthenticated("no active person with e-mail \(email)")
         }
         return principal
+    }
+
+    /// The person with `email` and the roles they hold now, or nil when there is no such active
+    /// person (for naming others: reporters, assignees).
+    func activePrincipal(email: String, interface: Interface) async throws -> Principal? {
+        try await store.principal(email: email, interface: interface, at: clock())
     }
 
     /// The organisation with `code`, as the principal may see it: `.notFound` also when they

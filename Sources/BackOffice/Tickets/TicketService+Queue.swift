@@ -47,7 +47,7 @@ extension TicketService {
         case "unassigned", "nobody": filter.assignee = .nobody
         case let email?:
             if let email = errors.check(Validation.email(email, field: "assignee")) {
-                if let person = try await access.store.principal(email: email, interface: .system, at: access.clock()) {
+                if let person = try await access.activePrincipal(email: email, interface: .system) {
                     filter.assignee = .person(person.personID)
                 } else {
                     errors.add("assignee", "no active person has the e-mail \(email)")

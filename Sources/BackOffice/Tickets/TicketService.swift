@@ -86,7 +86,7 @@ public struct TicketService: Sendable {
     func visibleTicket(_ reference: String, in code: String, for principal: Principal) async throws -> (organisation: Organisation, ticket: Ticket, works: Bool) {
         let organisation = try await access.organisation(code, for: principal)
         let reach = PermissionMatrix.reach(of: principal, for: .workTickets, in: organisation.id)
-        guard reach != .nowhere, let number = Self.number(of: reference, in: organisation),
+        guard reach != .nowhere, let number = TicketReference.number(of: reference, in: organisation),
               let ticket = try await store.ticket(number: number, in: organisation),
               reach != .ownTicketsOnly || ticket.isReported(by: principal.personID)
         else {
@@ -103,15 +103,6 @@ public struct TicketService: Sendable {
         let (organisation, ticket, works) = try await visibleTicket(reference, in: code, for: principal)
         guard works else { throw BackOfficeError.forbidden("\(principal.email) may only read and comment on their own tickets in \(organisation.code)") }
         return (organisation, ticket)
-    }
-
-    /// The number in `OULU-TK-42` (the organisation's code, a hyphen, the number) or `42`.
-    static func number(of reference: String, in organisation: Organisation) -> Int? {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces).uppercased()
-        let digits = trimmed.hasPrefix(organisation.code + "-") ? String(trimmed.dropFirst(organisation.code.count + 1)) : trimmed
-        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits), number > 0
-        else { return nil }
-        return number
     }
 
     /// Who reported the new ticket: a professional is always their own reporter; otherwise a
@@ -140,7 +131,7 @@ public struct TicketService: Sendable {
             return .professional(principal.personID)
         }
         guard let email = errors.check(Validation.email(email, field: "reporter_email")) else { return nil }
-        guard let reporter = try await access.store.principal(email: email, interface: principal.interface, at: access.clock()),
+        guard let reporter = try await access.activePrincipal(email: email, interface: principal.interface),
               !reporter.roles(in: organisation.id).isEmpty
         else {
             errors.add("reporter_email", "\(email) is not an active member of \(organisation.code)")
@@ -164,7 +155,7 @@ public struct TicketService: Sendable {
     /// The person `email`, if they may work the organisation's tickets (noted as a field error if not).
     func assignee(_ email: String, in organisation: Organisation, errors: inout FieldErrors) async throws -> Principal? {
         guard let email = errors.check(Validation.email(email, field: "assignee")) else { return nil }
-        guard let assignee = try await access.store.principal(email: email, interface: .system, at: access.clock()),
+        guard let assignee = try await access.activePrincipal(email: email, interface: .system),
               PermissionMatrix.allows(assignee, .workTickets, in: organisation.id)
         else {
             errors.add("assignee", "\(email) does not work the tickets of \(organisation.code)")
