@@ -32,7 +32,8 @@ public struct LoginService: Sendable {
             throw LoginRefusal.throttled(retryAfterSeconds: wait)
         }
         let found = email.isEmpty || email.count > 254 ? nil : try await store.credentials(email: email)
-        let hash = try await found?.passwordHash ?? hasher.decoyHash
+        let hash: String
+        if let stored = found?.passwordHash { hash = stored } else { hash = try await hasher.decoyHash }
         let matches = try await hasher.verify(password, against: hash)
         guard let person = found?.person, found?.passwordHash != nil, matches,
               let principal = try await access.activePrincipal(email: person.email, interface: .web)

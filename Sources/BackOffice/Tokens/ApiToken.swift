@@ -25,3 +25,14 @@ public struct ApiToken: Sendable, Equatable, Identifiable {
         "bo_" + RandomSecret.make()
     }
 }
+
+/// Where tokens are kept: as hashes, so a copy of the database gives no one a usable token.
+public protocol TokenStore: Sendable {
+    /// Stores the hash of `secret` for `personID`, with its audit entry.
+    func saveToken(secret: String, personID: UUID, name: String, expiresAt: Date?, audit: (ApiToken) -> AuditEntry) async throws -> ApiToken
+    /// The principal whose unrevoked, unexpired token is `secret`; records its use.
+    func principal(token secret: String, interface: Interface, at moment: Date) async throws -> Principal?
+    func tokens(of personID: UUID) async throws -> [ApiToken]
+    /// Revokes one of `personID`'s tokens, with its audit entry; false when they have no such token.
+    func revokeToken(_ id: UUID, of personID: UUID, at moment: Date, audit: AuditEntry) async throws -> Bool
+}
