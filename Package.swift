@@ -118,5 +118,18 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .testTarget(
+            name: "BackOfficeWebTests",
+            dependencies: [
+                "BackOfficeWeb",
+                "BackOfficeHTTP",
+                "BackOfficePostgres",
+                "PostgresTestSupport",
+                "BackOfficeTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -1,16 +1,20 @@
 import BackOffice
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The context of one request: Hummingbird's core, the authenticated principal, and JSON in
 /// snake_case with ISO 8601 dates, as every area's API speaks it.
-public struct BackOfficeRequestContext: RequestContext {
+public struct BackOfficeRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `BearerAuthMiddleware` for routes under `/api/v1`.
     public var principal: Principal?
+    /// The client's address (nil in tests without a network connection).
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Bodies larger than 1 MiB are refused (413) before they are decoded.

@@ -2,6 +2,7 @@ import ArgumentParser
 import BackOffice
 import BackOfficeHTTP
 import BackOfficePostgres
+import BackOfficeWeb
 import Foundation
 import Hummingbird
 import Logging
@@ -11,7 +12,11 @@ import Postgres
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API (and /health/live, /health/ready).")
+        abstract: "Serve the web pages, the HTTP API, /health/live and /health/ready.",
+        discussion: """
+            Environment: DATABASE_URL, PORT, LOG_LEVEL; SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
+            (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure).
+            """)
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -24,23 +29,31 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            let environment = ProcessInfo.processInfo.environment
             var logger = Logger(label: "backoffice")
-            logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let migrations = try loadMigrations()
-            let calendar = try SLACalendar.fromEnvironment(ProcessInfo.processInfo.environment)
+            let calendar = try SLACalendar.fromEnvironment(environment)
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
+            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
+            let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-                tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar),
-                deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
+                tickets: tickets, deployments: deployments,
                 usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-
                 training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
-            let listenPort = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
+            let login = LoginService(
+                store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
+                settings: try SessionSettings.fromEnvironment(environment))
+            try await WebPages.load(WebDependencies(
+                login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: calendar,
+                secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
+            )).addRoutes(to: router)
+            let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),

@@ -21,6 +21,10 @@ public struct LoginService: Sendable {
         self.clock = clock
     }
 
+    /// The client address of a request whose address is not known (no network connection, as
+    /// in tests): its failures count against the e-mail only.
+    public static let unknownAddress = "unknown"
+
     /// A new session for the person whose e-mail and password these are, and its secret (the
     /// cookie's value, returned this once). Refused with `LoginRefusal`.
     public func logIn(email: String, password: String, clientAddress: String) async throws -> (secret: String, signedIn: SignedIn) {
@@ -28,7 +32,8 @@ public struct LoginService: Sendable {
         let moment = clock()
         let failures = try await store.failedLogins(
             email: email, clientAddress: clientAddress, since: moment.addingTimeInterval(-settings.failureWindow))
-        if let wait = retryAfter(failures.byEmail, at: moment) ?? retryAfter(failures.byAddress, at: moment) {
+        let byAddress = clientAddress == Self.unknownAddress ? [] : failures.byAddress
+        if let wait = retryAfter(failures.byEmail, at: moment) ?? retryAfter(byAddress, at: moment) {
             throw LoginRefusal.throttled(retryAfterSeconds: wait)
         }
         let found = email.isEmpty || email.count > 254 ? nil : try await store.credentials(email: email)

@@ -6,6 +6,23 @@ extension TicketService {
     /// The tickets of the organisation `code` (nil: every organisation, for county roles)
     /// that match `query`; professionals get only the tickets they reported.
     public func tickets(_ query: TicketQuery, in code: String?, for principal: Principal) async throws -> TicketPage {
+        let filter = try await filter(for: query, in: code, for: principal)
+        let found = try await store.tickets(matching: filter, actor: principal.personID)
+        let page = Array(found.prefix(filter.limit))
+        let next = found.count > filter.limit ? page.last.map(TicketFilter.Key.cursor(after:)) : nil
+        return TicketPage(tickets: page, nextCursor: next)
+    }
+
+    /// How many tickets each query matches, in the same scope as `tickets(_:in:for:)`; limits
+    /// and cursors are ignored.
+    public func counts(of queries: [TicketQuery], in code: String?, for principal: Principal) async throws -> [Int] {
+        var filters: [TicketFilter] = []
+        for query in queries { filters.append(try await filter(for: query, in: code, for: principal)) }
+        return try await store.countTickets(matching: filters, actor: principal.personID)
+    }
+
+    /// The store's filter for `query` in the organisation `code` (nil: the county-wide queue).
+    private func filter(for query: TicketQuery, in code: String?, for principal: Principal) async throws -> TicketFilter {
         var filter = TicketFilter()
         if let code {
             let organisation = try await access.organisation(code, for: principal)
@@ -29,10 +46,7 @@ extension TicketService {
             }
         }
         try await apply(query, to: &filter, for: principal)
-        let found = try await store.tickets(matching: filter, actor: principal.personID)
-        let page = Array(found.prefix(filter.limit))
-        let next = found.count > filter.limit ? page.last.map(TicketFilter.Key.cursor(after:)) : nil
-        return TicketPage(tickets: page, nextCursor: next)
+        return filter
     }
 
     private func apply(_ query: TicketQuery, to filter: inout TicketFilter, for principal: Principal) async throws {

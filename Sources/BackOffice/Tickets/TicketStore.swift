@@ -29,6 +29,10 @@ public protocol TicketStore: Sendable {
     /// in `filter.organisationID`'s tenant scope, or in the county scope when it is nil.
     func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket]
 
+    /// How many tickets each filter matches (their limits and cursors aside), in one
+    /// transaction; the filters share one scope, that of the first.
+    func countTickets(matching filters: [TicketFilter], actor: UUID) async throws -> [Int]
+
     /// Anonymises the contact details of resident tickets closed before `cutoff` (or, with
     /// `dryRun`, only finds them), with a `contact_anonymised` event per ticket and one audit
     /// entry; returns the references of the tickets.

@@ -51,17 +51,60 @@ extension PostgresTicketStore {
 
     public func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket] {
         let query = Self.queue(filter)
-        return try await StoreError.mapping {
+        return try await inScope(of: filter, actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+    }
+
+    public func countTickets(matching filters: [TicketFilter], actor: UUID) async throws -> [Int] {
+        guard let first = filters.first else { return [] }
+        let queries = filters.map(Self.count)
+        return try await inScope(of: first, actor: actor) { transaction in
+            var counts: [Int] = []
+            for query in queries { counts.append(try await transaction.query(query).single().decode(Int.self, "count")) }
+            return counts
+        }
+    }
+
+    /// Runs `body` in `filter.organisationID`'s tenant scope, or in the county scope when it is nil.
+    private func inScope<T: Sendable>(
+        of filter: TicketFilter, actor: UUID, _ body: (Transaction) async throws -> sending T
+    ) async throws -> T {
+        try await StoreError.mapping {
             if let organisation = filter.organisationID {
-                return try await pool.withTenant(organisation, actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+                return try await pool.withTenant(organisation, actor: actor, body)
             }
-            return try await pool.withCountyScope(actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+            return try await pool.withCountyScope(actor: actor, body)
         }
     }
 
     /// The queue's statement: fixed pieces chosen by the filter, every value bound.
     static func queue(_ filter: TicketFilter) -> PostgresQuery {
         var query = TicketRow.select(from: "tickets")
+        appendConditions(of: filter, to: &query)
+        switch filter.order {
+        case .due:
+            if let after = filter.after {
+                query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
+            }
+            query.append(" ORDER BY t.resolution_due_at, t.id")
+        case .newest:
+            if let after = filter.after {
+                query.append(" AND (t.created_at, t.id) < (SELECT created_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
+            }
+            query.append(" ORDER BY t.created_at DESC, t.id DESC")
+        }
+        query.append(" LIMIT \(filter.limit + 1)")
+        return query
+    }
+
+    /// How many tickets the filter matches, whatever its order, limit and cursor.
+    static func count(_ filter: TicketFilter) -> PostgresQuery {
+        var query = PostgresQuery(stringLiteral: "SELECT count(*) AS count FROM tickets t LEFT JOIN omaolo_services s ON s.id = t.service_id")
+        appendConditions(of: filter, to: &query)
+        return query
+    }
+
+    /// `WHERE` and the filter's conditions.
+    private static func appendConditions(of filter: TicketFilter, to query: inout PostgresQuery) {
         query.append(" WHERE true")
         if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
         if !filter.statuses.isEmpty { query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))") }
@@ -89,19 +132,5 @@ extension PostgresTicketStore {
                                    AND c.search_vector @@ (SELECT finnish_search_query(\(text)))))
                 """)
         }
-        switch filter.order {
-        case .due:
-            if let after = filter.after {
-                query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
-            }
-            query.append(" ORDER BY t.resolution_due_at, t.id")
-        case .newest:
-            if let after = filter.after {
-                query.append(" AND (t.created_at, t.id) < (SELECT created_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
-            }
-            query.append(" ORDER BY t.created_at DESC, t.id DESC")
-        }
-        query.append(" LIMIT \(filter.limit + 1)")
-        return query
     }
 }

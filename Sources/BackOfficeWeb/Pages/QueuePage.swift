@@ -1,0 +1,77 @@
+import BackOffice
+import Foundation
+import Hummingbird
+
+/// `/tickets`: the named queues with their counts, filters as GET parameters (so a queue is
+/// a bookmark), and a page of tickets with keyset paging. County roles see every
+/// organisation; others their own organisations; professionals only their own tickets.
+struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
+    typealias Context = WebContext<Parent>
+    let dependencies: WebDependencies
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("tickets", use: show)
+        group.get("", use: { _, _ in Redirect.to("/tickets") })
+    }
+
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        let signedIn = try context.requireSignedIn()
+        let principal = signedIn.principal
+        let parameters = QueueParameters(request.uri.queryParameters)
+        let organisations = try await dependencies.roles.organisations(for: principal)
+        let countyWide = PermissionMatrix.reach(of: principal, for: .workTickets, in: nil) == .everyOrganisation
+        let ownOrganisations = organisations.filter { !principal.roles(in: $0.id).isEmpty }
+        guard countyWide || !ownOrganisations.isEmpty else {
+            throw BackOfficeError.forbidden("\(principal.email) works no organisation's tickets")
+        }
+        let scope = countyWide ? nil : (parameters.organisation.flatMap { code in ownOrganisations.first { $0.code == code } } ?? ownOrganisations[0]).code
+        let worksTickets = countyWide || scope.map { code in
+            PermissionMatrix.allows(principal, .workTickets, in: organisations.first { $0.code == code }?.id)
+        } ?? false
+
+        var query = parameters.query
+        if countyWide { query.organisation = parameters.organisation }
+        let page: TicketPage
+        var counts: [Int] = []
+        do {
+            page = try await dependencies.tickets.tickets(query, in: scope, for: principal)
+            if worksTickets {
+                counts = try await dependencies.tickets.counts(
+                    of: NamedQueue.allCases.map { named in
+                        var named = named.query
+                        named.organisation = query.organisation
+                        return named
+                    },
+                    in: scope, for: principal)
+            }
+        } catch BackOfficeError.invalid(let errors) {
+            return try await render(
+                QueueView.Input(
+                    parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
+                    scope: scope, worksTickets: worksTickets, page: TicketPage(tickets: [], nextCursor: nil), counts: [],
+                    errors: errors),
+                signedIn: signedIn, organisations: organisations, request: request, context: context, status: .unprocessableContent)
+        }
+        return try await render(
+            QueueView.Input(
+                parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
+                scope: scope, worksTickets: worksTickets, page: page, counts: counts, errors: []),
+            signedIn: signedIn, organisations: organisations, request: request, context: context)
+    }
+
+    private func render(
+        _ input: QueueView.Input, signedIn: SignedIn, organisations: [Organisation], request: Request, context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let catalogue = renderer.catalogues[context.language]
+        let labels = Labels(catalogue: catalogue, services: try await dependencies.deployments.services())
+        let view = QueueView(input, labels: labels, time: HelsinkiTime(language: context.language), calendar: dependencies.calendar)
+        return renderer.render(
+            "queue",
+            Page(title: view.heading, view: view,
+                 layout: LayoutView(signedIn: signedIn, organisations: organisations, path: "/tickets", catalogue: catalogue),
+                 catalogue: catalogue),
+            status: status)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+
+/// The pages' one style sheet and one script, read once at start and served with a day's caching.
+struct StaticFiles<Parent: RemoteAddressRequestContext>: Sendable {
+    typealias Context = WebContext<Parent>
+    let files: [String: (contentType: String, body: ByteBuffer)]
+
+    static func load() throws -> StaticFiles {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Resources/static") else {
+            throw PageRenderer.LoadFailure(description: "the web pages' static files are missing from the build")
+        }
+        var files: [String: (String, ByteBuffer)] = [:]
+        for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
+            files[name] = (type, ByteBuffer(bytes: Array(try Data(contentsOf: directory.appendingPathComponent(name)))))
+        }
+        return StaticFiles(files: files)
+    }
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("static/:file") { _, context in
+            guard let name = context.parameters.get("file"), let file = files[name] else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=86400"],
+                body: .init(byteBuffer: file.body))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Every string of the pages in one language, read from `Resources/i18n/<language>.json`
+/// (flat snake_case keys, e.g. `queue_title`). Templates read it as `t` (`{{t.queue_title}}`);
+/// Swift code through `text(_:_:)`.
+public struct Catalogue: Sendable {
+    public let language: Language
+    let strings: [String: String]
+
+
+    /// Loads the catalogue of `language` from the target's resources.
+    static func load(_ language: Language, from directory: URL) throws -> Catalogue {
+        let data = try Data(contentsOf: directory.appendingPathComponent("\(language.rawValue).json"))
+        return Catalogue(language: language, strings: try JSONDecoder().decode([String: String].self, from: data))
+    }
+
+    /// The string of `key`, with `{name}` placeholders filled from `values`; the key itself
+    /// when it is missing (a test keeps the catalogues complete).
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = strings[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+}
+
+/// The catalogues of every language, loaded once at start.
+public struct Catalogues: Sendable {
+    let byLanguage: [Language: Catalogue]
+
+    static func load(from directory: URL) throws -> Catalogues {
+        var byLanguage: [Language: Catalogue] = [:]
+        for language in Language.allCases { byLanguage[language] = try Catalogue.load(language, from: directory) }
+        return Catalogues(byLanguage: byLanguage)
+    }
+
+    subscript(_ language: Language) -> Catalogue { byLanguage[language]! }
+}

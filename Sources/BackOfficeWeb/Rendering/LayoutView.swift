@@ -1,0 +1,53 @@
+import BackOffice
+import Foundation
+
+/// The header of every page: who is signed in, where, with which county roles; the
+/// navigation their roles call for; the language switch; the form token for logout.
+struct LayoutView {
+    struct Link {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    let personName: String?
+    let organisations: String
+    let countyRoles: String
+    let nav: [Link]
+    /// Stored, not computed: templates see stored properties only.
+    let hasNav: Bool
+    let languages: [Link]
+    let csrfToken: String?
+
+    /// The header for `signedIn` (nil: a visitor, on the login or an error page) at `path`.
+    init(signedIn: SignedIn?, organisations: [Organisation], path: String, catalogue: Catalogue) {
+        personName = signedIn?.person.fullName
+        csrfToken = signedIn?.session.csrfToken
+        let principal = signedIn?.principal
+        countyRoles = (principal?.countyRoles.sorted() ?? []).map { catalogue.text("role_\($0.rawValue)") }.joined(separator: ", ")
+        self.organisations = principal.map { principal in
+            organisations.filter { !principal.roles(in: $0.id).isEmpty }.map(\.code).joined(separator: ", ")
+        } ?? ""
+        var nav: [Link] = []
+        if let principal {
+            let worksTickets = !principal.countyRoles.isDisjoint(with: [.countyAdmin, .supportAgent])
+                || principal.organisationRoles.values.contains { !$0.isDisjoint(with: [.orgAdmin, .omaoloContact]) }
+            let reportsTickets = principal.organisationRoles.values.contains { $0.contains(.professional) }
+            if worksTickets {
+                nav.append(Link(href: "/tickets", label: catalogue.text("nav_queues"), current: path == "/tickets"))
+            } else if reportsTickets {
+                nav.append(Link(href: "/tickets", label: catalogue.text("nav_my_tickets"), current: path == "/tickets"))
+            }
+            if worksTickets || reportsTickets {
+                nav.append(Link(href: "/tickets/new", label: catalogue.text("nav_new_ticket"), current: path == "/tickets/new"))
+            }
+        }
+        self.nav = nav
+        hasNav = !nav.isEmpty
+        let back = Redirect.encoded(path)
+        languages = Language.allCases.map { language in
+            Link(href: "/language/\(language.rawValue)?back=\(back)", label: catalogue.text("language_\(language.rawValue)"),
+                 current: language == catalogue.language)
+        }
+    }
+}

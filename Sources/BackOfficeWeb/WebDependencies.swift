@@ -1,0 +1,26 @@
+import BackOffice
+import Foundation
+
+/// What the web pages need from the rest of the back office: the same domain services as
+/// the JSON API, and how sessions and cookies are set up.
+public struct WebDependencies: Sendable {
+    public let login: LoginService
+    public let roles: RoleService
+    public let tickets: TicketService
+    public let deployments: DeploymentService
+    public let calendar: SLACalendar
+    /// Cookies get `Secure` when the public address of the pages is https.
+    public let secureCookies: Bool
+
+    public init(
+        login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
+        calendar: SLACalendar, secureCookies: Bool
+    ) {
+        self.login = login
+        self.roles = roles
+        self.tickets = tickets
+        self.deployments = deployments
+        self.calendar = calendar
+        self.secureCookies = secureCookies
+    }
+}
