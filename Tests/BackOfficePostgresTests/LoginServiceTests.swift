@@ -1,6 +1,7 @@
 import BackOffice
 import BackOfficePostgres
 import BackOfficeTestSupport
+import BackOfficeWeb
 import Foundation
 import Postgres
 import Testing
@@ -78,6 +79,29 @@ struct LoginServiceTests {
 
         fixture.clock.set(start.addingTimeInterval(15 * 60 + 1))
         #expect(try await fixture.logIn(admin).signedIn.person.id == admin.id)
+        await fixture.app.close()
+    }
+
+    /// Failures beyond the limit (a lower limit, or attempts that raced) make the wait last
+    /// until enough of them have left the window, not only the oldest.
+    @Test func theWaitLastsUntilTheFailuresAreBelowTheLimit() async throws {
+        let fixture = try await LoginFixture.make()
+        let admin = fixture.access.adminA
+        for offset in [0.0, 10, 20] {
+            fixture.clock.set(fixture.start.addingTimeInterval(offset))
+            await #expect(throws: LoginRefusal.wrongCredentials) {
+                try await fixture.service.logIn(email: admin.email, password: "Väärä-salasana-123", clientAddress: fixture.address)
+            }
+        }
+        fixture.clock.set(fixture.start.addingTimeInterval(30))
+        let clock = fixture.clock
+        let stricter = LoginService(
+            store: PostgresWebSessionStore(pool: fixture.app), access: RoleService(store: fixture.access.store),
+            hasher: BcryptPasswordHasher(cost: 4), settings: SessionSettings(failureLimit: 2), clock: { clock.now })
+        let refusal = await #expect(throws: LoginRefusal.self) {
+            try await stricter.logIn(email: admin.email, password: LoginFixture.password, clientAddress: fixture.address)
+        }
+        #expect(refusal == .throttled(retryAfterSeconds: 15 * 60 + 10 - 30))
         await fixture.app.close()
     }
 
