@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "backofficeTests", dependencies: ["PostgresTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BackOfficePostgresTests",
-            dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "PostgresTestSupport", "BackOfficeTestSupport"],
+            dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "BackOfficeWeb", "PostgresTestSupport", "BackOfficeTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

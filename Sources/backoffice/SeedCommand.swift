@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BackOffice
 import BackOfficePostgres
+import BackOfficeWeb
 import Postgres
 
 /// `backoffice seed demo`.
@@ -21,15 +22,21 @@ struct SeedCommand: AsyncParsableCommand {
                 let added = try await settings.withOwnerConnection { try await DemoSeed().load(on: $0) }
                 try await withAppPool { app in
                     let grants = try await DemoSeed().loadPeople(app: app)
+                    let passwords = try await app.holdingSeedLock {
+                        try await PostgresWebSessionStore(pool: app).giveMissingPasswords(
+                            emails: DemoData.people.map(\.email)) { try await BcryptPasswordHasher().hash(DemoData.password) }
+                    }
                     let tickets = try await DemoTicketSeed().load(app: app)
                     let deployed = try await DemoDeploymentSeed().load(app: app)
                     let training = try await DemoTrainingSeed().load(app: app)
                     printError("""
                         backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants, \
-                        \(tickets) tickets, \(deployed.deployments) deployments, \(deployed.usageRows) usage rows, \(training.courses) courses \
-                        and \(training.tasks) training tasks added)
+                        \(passwords) passwords, \(tickets) tickets, \(deployed.deployments) deployments, \(deployed.usageRows) usage rows, \
+                        \(training.courses) courses and \(training.tasks) training tasks added)
                         """)
                     try await printTokens(app: app)
+                    printError("Demo password of every demo person on the web pages (/login; `person set-password` changes one):")
+                    printError("  \(DemoData.password)")
                 }
                 try await withPool(settings.owner, maximumConnections: 2) { owner in
                     let granted = try await DemoReportingLoginSeed().grant(owner: owner)

@@ -21,6 +21,9 @@ struct SchemaCatalogTests {
                       "usage_monthly", "audit_log", "access_log"] {
             #expect(names.contains(table), "\(table) is a tenant table")
         }
+        for table in SchemaRules.loginTables {
+            #expect(!names.contains(table), "\(table) is global, like api_tokens")
+        }
     }
 
     /// Each rule's query finds a deliberate breach of it, so an empty answer means something.
@@ -41,6 +44,10 @@ struct SchemaCatalogTests {
              "CREATE FUNCTION breach_definer_fn() RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1'", "breach_definer_fn"),
             (SchemaRules.all[10].rule,
              "CREATE TABLE breach_readable (id int); GRANT SELECT ON breach_readable TO backoffice_reporting", "public.breach_readable"),
+            (SchemaRules.all[11].rule, "GRANT SELECT (person_id) ON web_sessions TO backoffice_reporting_views",
+             "web_sessions (backoffice_reporting_views)"),
+            (SchemaRules.all[12].rule,
+             "CREATE VIEW breach_logins WITH (security_invoker = true) AS SELECT email FROM login_failures", "public.breach_logins"),
         ]
         try await TestDatabase.withConnection { (connection: Connection) async throws -> Void in
             for breach in breaches {

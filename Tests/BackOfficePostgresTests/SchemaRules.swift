@@ -12,6 +12,15 @@ enum SchemaRules {
         WHERE c.relkind IN ('r', 'p')
         """
 
+    /// The global tables of web logins (0015): what lets someone in, readable by no one else.
+    static let loginTables = ["person_credentials", "web_sessions", "login_failures"]
+
+    private static let loginTableOIDs = """
+        SELECT c.oid, c.relname, c.relowner FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        WHERE c.relname IN ('\(loginTables.joined(separator: "', '"))')
+        """
+
     static let all: [(rule: String, sql: String)] = [
         ("row-level security enabled and forced on every tenant table", """
             WITH tenant AS (\(tenantTables))
@@ -84,6 +93,22 @@ enum SchemaRules {
             SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT IN ('reporting', 'pg_catalog', 'information_schema')
               AND has_table_privilege('backoffice_reporting', c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+            """),
+        ("credentials, sessions and failed logins are reachable by the app and county roles only", """
+            WITH login AS (\(loginTableOIDs))
+            SELECT l.relname || ' (' || r.rolname || ')' AS name FROM login l CROSS JOIN pg_roles r
+            WHERE r.rolname NOT IN ('backoffice_app', 'backoffice_county') AND r.rolname NOT LIKE 'pg\\_%'
+              AND NOT r.rolsuper AND r.oid <> l.relowner
+              AND (has_table_privilege(r.oid, l.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+                   OR has_any_column_privilege(r.oid, l.oid, 'SELECT, INSERT, UPDATE, REFERENCES'))
+            """),
+        ("no view reads credentials, sessions or failed logins", """
+            WITH login AS (\(loginTableOIDs))
+            SELECT DISTINCT n.nspname || '.' || v.relname AS name
+            FROM login l JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = l.oid
+            JOIN pg_rewrite w ON d.classid = 'pg_rewrite'::regclass AND w.oid = d.objid
+            JOIN pg_class v ON v.oid = w.ev_class AND v.oid <> l.oid
+            JOIN pg_namespace n ON n.oid = v.relnamespace
             """),
     ]
 

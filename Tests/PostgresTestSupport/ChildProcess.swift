@@ -15,16 +15,22 @@ public enum ChildProcess {
         public let errors: String
     }
 
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> Outcome {
+    /// `input`, when given, is the child's standard input (otherwise `/dev/null`).
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], input: String? = nil
+    ) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outputPath = folder.appendingPathComponent("out").path
         let errorPath = folder.appendingPathComponent("err").path
+        let inputPath = input == nil ? "/dev/null" : folder.appendingPathComponent("in").path
+        if let input { try input.write(toFile: inputPath, atomically: false, encoding: .utf8) }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(with: Result {
-                    try spawnAndWait(executable, arguments, environment: environment, output: outputPath, errors: errorPath)
+                    try spawnAndWait(
+                        executable, arguments, environment: environment, input: inputPath, output: outputPath, errors: errorPath)
                 })
             }
             thread.start()
@@ -40,12 +46,12 @@ public enum ChildProcess {
     }
 
     private static func spawnAndWait(
-        _ executable: String, _ arguments: [String], environment: [String: String], output: String, errors: String
+        _ executable: String, _ arguments: [String], environment: [String: String], input: String, output: String, errors: String
     ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]

@@ -10,10 +10,10 @@ struct CommandLineTests {
             .appendingPathComponent(".build/debug/backoffice")
     }
 
-    func run(_ arguments: [String], databaseURL: String? = nil) async throws -> ChildProcess.Outcome {
+    func run(_ arguments: [String], databaseURL: String? = nil, input: String? = nil) async throws -> ChildProcess.Outcome {
         var environment = ProcessInfo.processInfo.environment
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
-        return try await ChildProcess.run(Self.executable.path, arguments, environment: environment)
+        return try await ChildProcess.run(Self.executable.path, arguments, environment: environment, input: input)
     }
 
     @Test func dbStatusListsEveryMigrationAsApplied() async throws {

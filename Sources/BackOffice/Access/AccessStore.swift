@@ -38,8 +38,8 @@ public protocol AccessStore: Sendable {
         check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
     ) async throws
 
-    /// Marks the person inactive everywhere (their grants and tokens stop counting) after
-    /// `check` approves it with the codes of the organisations whose last active org_admin
-    /// they are, found under a lock.
+    /// Marks the person inactive everywhere (their grants and tokens stop counting, their web
+    /// sessions end) after `check` approves it with the codes of the organisations whose last
+    /// active org_admin they are, found under a lock.
     func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws
 }

@@ -70,6 +70,10 @@ extension DemoData {
     /// The county's own organisation, which the migrations create.
     public static let countyCode = "POHDE"
 
+    /// The password of every demo person on the web pages (`/login`), set by `seed demo` for
+    /// those who have none and printed by `make run`; documented in the README. Demo data only.
+    public static let password = "Omaolo-demo-2026"
+
     /// People in every role: the county's product owner, support desk and reporter, and in each
     /// organisation a pääkäyttäjä, an Omaolovastaava and two professionals.
     public static var people: [DemoPerson] {

@@ -99,9 +99,11 @@ public struct LoginService: Sendable {
         guard person != nil else { throw BackOfficeError.notFound("person \(email)") }
     }
 
-    /// Seconds until the oldest failure leaves the window, when the limit is reached.
+    /// Seconds until enough failures (oldest first) leave the window to bring them below the
+    /// limit, when it is reached.
     private func retryAfter(_ failures: [Date], at moment: Date) -> Int? {
-        guard failures.count >= settings.failureLimit, let oldest = failures.first else { return nil }
-        return max(1, Int((oldest.addingTimeInterval(settings.failureWindow).timeIntervalSince(moment)).rounded(.up)))
+        guard settings.failureLimit > 0, failures.count >= settings.failureLimit else { return nil }
+        let freeing = failures[failures.count - settings.failureLimit]
+        return max(1, Int((freeing.addingTimeInterval(settings.failureWindow).timeIntervalSince(moment)).rounded(.up)))
     }
 }

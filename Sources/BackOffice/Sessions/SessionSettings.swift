@@ -26,6 +26,10 @@ public struct SessionSettings: Sendable, Equatable {
 
     public static let standard = SessionSettings()
 
+    /// The longest any session can last (`SESSION_MAX_HOURS` is at most 720 hours), so older
+    /// sessions can be removed whatever the settings were.
+    public static let longestTimeout: TimeInterval = 720 * 3600
+
     /// The defaults with `SESSION_IDLE_HOURS` and `SESSION_MAX_HOURS` applied; a value that is
     /// not a positive number of hours is refused.
     public static func fromEnvironment(_ environment: [String: String]) throws -> SessionSettings {
@@ -37,8 +41,9 @@ public struct SessionSettings: Sendable, Equatable {
 
     private static func hours(_ environment: [String: String], _ name: String) throws -> TimeInterval? {
         guard let text = environment[name] else { return nil }
-        guard let hours = Double(text), hours > 0, hours <= 24 * 30 else {
-            throw BackOfficeError.invalid(name, "must be a number of hours between 0 and 720, not '\(text)'")
+        let most = longestTimeout / 3600
+        guard let hours = Double(text), hours > 0, hours <= most else {
+            throw BackOfficeError.invalid(name, "must be a number of hours between 0 and \(Int(most)), not '\(text)'")
         }
         return hours * 3600
     }

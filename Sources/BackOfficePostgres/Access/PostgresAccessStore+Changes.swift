@@ -50,7 +50,8 @@ extension PostgresAccessStore {
     }
 
     /// People are global rows and their admin grants span organisations, so this runs in the
-    /// county scope; the deactivation is audited in the county's log.
+    /// county scope; the deactivation ends the person's web sessions and is audited in the
+    /// county's log.
     public func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws {
         let county = try await pool.countyOrganisationID()
         try await StoreError.mapping {
@@ -70,7 +71,8 @@ extension PostgresAccessStore {
                     FOR UPDATE OF mine
                     """).map { try $0.decode(String.self, "code") }
                 try check(lastAdminOf)
-                try await transaction.execute("UPDATE people SET active = false, updated_at = now() WHERE id = \(personID)")
+                transaction.sendWithNext("UPDATE people SET active = false, updated_at = now() WHERE id = \(personID)")
+                transaction.sendWithNext("DELETE FROM web_sessions WHERE person_id = \(personID)")
                 try await AuditWriter.write(audit, organisation: county, in: transaction)
             }
         }

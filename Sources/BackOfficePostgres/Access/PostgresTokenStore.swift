@@ -1,5 +1,4 @@
 import BackOffice
-import Crypto
 import Foundation
 import Postgres
 
@@ -13,10 +12,6 @@ public struct PostgresTokenStore: TokenStore {
         access = PostgresAccessStore(pool: pool)
     }
 
-    static func hash(_ secret: String) -> Data {
-        Data(SHA256.hash(data: Data(secret.utf8)))
-    }
-
     /// Tokens are global rows; their audit entries go to the county's log.
     public func saveToken(
         secret: String, personID: UUID, name: String, expiresAt: Date?, audit: (ApiToken) -> AuditEntry
@@ -26,7 +21,7 @@ public struct PostgresTokenStore: TokenStore {
             try await pool.withTenant(county) { transaction in
                 let token = try Self.token(try await transaction.query("""
                     INSERT INTO api_tokens (person_id, name, token_hash, expires_at)
-                    VALUES (\(personID), \(name), \(Self.hash(secret)), \(expiresAt))
+                    VALUES (\(personID), \(name), \(SecretHash.of(secret)), \(expiresAt))
                     RETURNING *
                     """).single())
                 try await AuditWriter.write(audit(token), organisation: county, in: transaction)
@@ -41,7 +36,7 @@ public struct PostgresTokenStore: TokenStore {
                 try await transaction.query("""
                     UPDATE api_tokens t SET last_used_at = \(moment)
                     FROM people p
-                    WHERE t.token_hash = \(Self.hash(secret)) AND p.id = t.person_id AND p.active
+                    WHERE t.token_hash = \(SecretHash.of(secret)) AND p.id = t.person_id AND p.active
                       AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > \(moment))
                     RETURNING p.email
                     """).first.map { try $0.decode(String.self, "email") }
