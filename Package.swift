@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Resources")],
+            resources: [.copy("Resources/templates"), .copy("Resources/i18n"), .copy("Resources/static")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -43,7 +43,7 @@ struct WebTestApp {
     }
 
     /// Runs `body` with a browser-like client of the app.
-    func withBrowser<T>(_ body: (inout Browser) async throws -> T) async throws -> T {
+    func withBrowser<T: Sendable>(_ body: @escaping @Sendable (inout Browser) async throws -> T) async throws -> T {
         try await Application(router: try await router()).test(.router) { client in
             var browser = Browser(client: client)
             return try await body(&browser)

@@ -38,11 +38,20 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
 public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
     public let field: String
     public let reason: String
+    /// A stable name of the kind of refusal (`required`, `too_long`, `identity_code`, …) for
+    /// adapters that say it in the person's own language; nil where only `reason` says it.
+    public let code: String?
 
-    public init(field: String, reason: String) {
+    public init(field: String, reason: String, code: String? = nil) {
         self.field = field
         self.reason = reason
+        self.code = code
     }
 
     public var description: String { "\(field): \(reason)" }
+
+    /// The same field refused for the same reason; `code` only names that reason's kind.
+    public static func == (lhs: FieldError, rhs: FieldError) -> Bool {
+        lhs.field == rhs.field && lhs.reason == rhs.reason
+    }
 }

@@ -17,16 +17,18 @@ public enum Validation {
 
     private static func checked(_ trimmed: String, field: String, length range: ClosedRange<Int>, allowing: Set<Unicode.Scalar>) -> Result<String, FieldError> {
         if trimmed.unicodeScalars.contains(where: { $0.value == 0 }) {
-            return .failure(FieldError(field: field, reason: "must not contain NUL bytes"))
+            return .failure(FieldError(field: field, reason: "must not contain NUL bytes", code: "control_characters"))
         }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowing.contains($0) }) {
-            return .failure(FieldError(field: field, reason: "must not contain control characters"))
+            return .failure(FieldError(field: field, reason: "must not contain control characters", code: "control_characters"))
         }
         if trimmed.count < range.lowerBound {
-            return .failure(FieldError(field: field, reason: range.lowerBound == 1 ? "is required" : "must be at least \(range.lowerBound) characters"))
+            return .failure(range.lowerBound == 1
+                ? FieldError(field: field, reason: "is required", code: "required")
+                : FieldError(field: field, reason: "must be at least \(range.lowerBound) characters", code: "too_short"))
         }
         if trimmed.count > range.upperBound {
-            return .failure(FieldError(field: field, reason: "must be at most \(range.upperBound) characters"))
+            return .failure(FieldError(field: field, reason: "must be at most \(range.upperBound) characters", code: "too_long"))
         }
         return .success(trimmed)
     }
@@ -37,7 +39,7 @@ public enum Validation {
             let parts = email.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
                   !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
-            else { return .failure(FieldError(field: field, reason: "is not an e-mail address")) }
+            else { return .failure(FieldError(field: field, reason: "is not an e-mail address", code: "not_email")) }
             return .success(email.lowercased())
         }
     }
@@ -50,7 +52,9 @@ public enum Validation {
             guard phone.count >= 5, body.first?.isASCII == true, body.first?.isNumber == true,
                   body.last?.isASCII == true, body.last?.isNumber == true,
                   body.allSatisfy({ $0.isASCII && ($0.isNumber || " ()-".contains($0)) })
-            else { return .failure(FieldError(field: field, reason: "is not a phone number (digits, spaces, hyphens and parentheses, e.g. +358 40 123 4567)")) }
+            else { return .failure(FieldError(
+                field: field, reason: "is not a phone number (digits, spaces, hyphens and parentheses, e.g. +358 40 123 4567)",
+                code: "not_phone")) }
             return .success(phone)
         }
     }

@@ -46,7 +46,7 @@ public struct LoginService: Sendable {
             try await store.recordFailedLogin(
                 email: email, clientAddress: clientAddress, at: moment,
                 audit: AuditEntry(
-                    actorID: found?.person.id, action: "session.login_failed", objectType: "person",
+                    actorID: nil, action: "session.login_failed", objectType: "person",
                     objectID: found.map { $0.person.id.uuidString.lowercased() } ?? "unknown",
                     before: nil, after: ["client_address": clientAddress], reason: nil, interface: .web))
             throw LoginRefusal.wrongCredentials

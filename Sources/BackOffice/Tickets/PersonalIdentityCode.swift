@@ -54,7 +54,8 @@ extension Validation {
     public static func withoutIdentityCode(_ text: String, field: String) -> Result<String, FieldError> {
         guard PersonalIdentityCode.occurrences(in: text).isEmpty else {
             return .failure(FieldError(field: field, reason:
-                "contains a Finnish personal identity code (henkilötunnus); remove it, identity and health data do not belong in tickets"))
+                "contains a Finnish personal identity code (henkilötunnus); remove it, identity and health data do not belong in tickets",
+                code: "identity_code"))
         }
         return .success(text)
     }

@@ -49,7 +49,7 @@ public struct PostgresWebSessionStore: WebSessionStore {
     public func touchSession(_ id: UUID, at moment: Date) async throws {
         try await StoreError.mapping {
             try await pool.withTransaction { transaction in
-                try await transaction.execute(
+                _ = try await transaction.execute(
                     "UPDATE web_sessions SET last_seen_at = greatest(last_seen_at, \(moment)) WHERE id = \(id)")
             }
         }
@@ -72,7 +72,7 @@ public struct PostgresWebSessionStore: WebSessionStore {
     public func removeSession(_ id: UUID) async throws {
         try await StoreError.mapping {
             try await pool.withTransaction { transaction in
-                try await transaction.execute("DELETE FROM web_sessions WHERE id = \(id)")
+                _ = try await transaction.execute("DELETE FROM web_sessions WHERE id = \(id)")
             }
         }
     }

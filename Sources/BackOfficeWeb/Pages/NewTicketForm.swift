@@ -51,14 +51,4 @@ struct NewTicketForm {
                 ? ResidentContact(name: residentName.trimmingCharacters(in: .whitespaces), email: trimmed(residentEmail), phone: trimmed(residentPhone))
                 : nil)
     }
-
-    /// The service's field names mapped to the form's (`resident.name` → `resident_name`).
-    static func fieldErrors(_ errors: [FieldError]) -> [String: String] {
-        var byField: [String: String] = [:]
-        for error in errors {
-            let field = error.field.replacingOccurrences(of: ".", with: "_")
-            byField[field] = [byField[field], error.reason].compactMap { $0 }.joined(separator: "; ")
-        }
-        return byField
-    }
 }

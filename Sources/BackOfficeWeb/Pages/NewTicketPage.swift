@@ -34,7 +34,9 @@ struct NewTicketPage<Parent: RemoteAddressRequestContext>: Sendable {
                 in: form.organisation, idempotencyKey: form.idempotencyKey, by: principal)
             return Redirect.to("/tickets/\(ticket.reference)")
         } catch BackOfficeError.invalid(let errors) {
-            return try await render(form, errors: NewTicketForm.fieldErrors(errors), context: context, status: .unprocessableContent)
+            return try await render(
+                form, errors: renderer.catalogues[context.language].reasonsByField(errors), context: context,
+                status: .unprocessableContent)
         } catch BackOfficeError.notFound {
             return try await render(
                 form, errors: ["organisation": text(context, "new_ticket_unknown_organisation")], context: context,

@@ -28,12 +28,16 @@ struct QueueView {
         let reference: String
         let subject: String
         let organisation: String
+        /// A resident, or the reporting professional's e-mail without its domain (`reporterEmail` in full).
         let reporter: String
+        let reporterEmail: String?
         let priority: String
         let priorityClass: String
         let status: String
         let statusClass: String
+        /// The assignee's e-mail without its domain (`assigneeEmail` in full).
         let assignee: String?
+        let assigneeEmail: String?
         let sla: SLABadge
         let updated: String
     }
@@ -85,20 +89,27 @@ struct QueueView {
         let now = Date()
         rows = input.page.tickets.map { ticket in
             let next = SLAStanding.next(of: ticket, at: now, calendar: calendar)
-            let reporter: String = switch ticket.reporter {
-            case .resident: catalogue.text("reporter_resident")
+            let reporterEmail: String? = switch ticket.reporter {
+            case .resident: nil
             case .professional(_, let email): email
             }
             return Row(
                 href: "/tickets/\(ticket.reference)", reference: ticket.reference, subject: ticket.subject,
-                organisation: ticket.organisationCode, reporter: reporter, priority: labels.priority(ticket.priority),
+                organisation: ticket.organisationCode, reporter: reporterEmail.map(Self.localPart) ?? catalogue.text("reporter_resident"),
+                reporterEmail: reporterEmail, priority: labels.priority(ticket.priority),
                 priorityClass: "priority-\(ticket.priority.rawValue)", status: labels.status(ticket.status),
-                statusClass: "status-\(ticket.status.rawValue)", assignee: ticket.assigneeEmail,
+                statusClass: "status-\(ticket.status.rawValue)", assignee: ticket.assigneeEmail.map(Self.localPart),
+                assigneeEmail: ticket.assigneeEmail,
                 sla: SLABadge(next.standing, due: next.due, time: time, catalogue: catalogue, calendar: calendar),
                 updated: time.moment(ticket.updatedAt))
         }
         hasRows = !rows.isEmpty
         nextHref = input.page.nextCursor.map { parameters.href(["cursor": $0]) }
         errors = input.errors.map { catalogue.text("queue_filter_invalid", ["field": $0.field, "reason": $0.reason]) }
+    }
+
+    /// `teemu.tukipalvelu` of `teemu.tukipalvelu@pohde.example`: enough to tell people apart in a row.
+    static func localPart(_ email: String) -> String {
+        String(email.prefix { $0 != "@" })
     }
 }

@@ -7,9 +7,7 @@ struct StaticFiles<Parent: RemoteAddressRequestContext>: Sendable {
     let files: [String: (contentType: String, body: ByteBuffer)]
 
     static func load() throws -> StaticFiles {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Resources/static") else {
-            throw PageRenderer.LoadFailure(description: "the web pages' static files are missing from the build")
-        }
+        let directory = try PageRenderer.resource("static")
         var files: [String: (String, ByteBuffer)] = [:]
         for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
             files[name] = (type, ByteBuffer(bytes: Array(try Data(contentsOf: directory.appendingPathComponent(name)))))

@@ -36,7 +36,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
             var state = TicketView.State()
             state.composerBody = body
             state.composerInternal = visibility == "internal"
-            state.composerError = errors.map(\.reason).joined(separator: "; ")
+            state.composerError = renderer.catalogues[context.language].reasonsByField(errors).values.joined(separator: "; ")
             return try await render((reference, code), state: state, context: context, status: .unprocessableContent)
         }
     }
@@ -78,7 +78,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
             state.contact = try await dependencies.tickets.residentContact(
                 of: reference, in: code, purpose: context.form.trimmed("purpose"), for: signedIn.principal)
         } catch BackOfficeError.invalid(let errors) {
-            state.fieldErrors["purpose"] = errors.map(\.reason).joined(separator: "; ")
+            state.fieldErrors = renderer.catalogues[context.language].reasonsByField(errors)
             return try await render((reference, code), state: state, context: context, status: .unprocessableContent)
         }
         return try await render((reference, code), state: state, context: context)
@@ -93,34 +93,33 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         switch error {
         case .stale:
             state.notice = catalogue.text("ticket_changed_meanwhile")
-            state.changedMeanwhile = try await changesSince(context.form["loaded_at"], reference: reference, context: context)
+            state.changedMeanwhile = try await changesSince(context.form["last_event"], reference: reference, context: context)
             return try await render(reference, state: state, context: context, status: .conflict)
         case .conflict(let why):
             state.notice = why
             return try await render(reference, state: state, context: context, status: .conflict)
         case .invalid(let errors):
             state.notice = catalogue.text("ticket_not_saved")
-            for error in errors { state.fieldErrors[error.field] = error.reason }
+            state.fieldErrors = catalogue.reasonsByField(errors)
             return try await render(reference, state: state, context: context, status: .unprocessableContent)
         default:
             throw error
         }
     }
 
-    /// "by … at …: priority Normal → High" for each change made after the form was loaded.
-    private func changesSince(_ loadedAt: String?, reference: (String, String), context: Context) async throws -> [String] {
+    /// "by … at …: priority Normal → High" for each change after the last one the form's page
+    /// showed (all of them when the form names none).
+    private func changesSince(_ lastEvent: String?, reference: (String, String), context: Context) async throws -> [String] {
         let principal = try context.requireSignedIn().principal
-        let since = loadedAt.flatMap { try? Date($0, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)) }
-            ?? .distantPast
         let catalogue = renderer.catalogues[context.language]
         let labels = Labels(catalogue: catalogue, services: try await dependencies.deployments.services())
         let time = HelsinkiTime(language: context.language)
-        return try await dependencies.tickets.events(of: reference.0, in: reference.1, for: principal)
-            .filter { $0.at > since }
-            .map { event in
-                let line = HistoryLine(event, labels: labels, time: time)
-                return catalogue.text("ticket_changed_by", ["who": line.who, "when": line.when, "what": line.changes.joined(separator: ", ")])
-            }
+        let history = try await dependencies.tickets.events(of: reference.0, in: reference.1, for: principal)
+        let seen = lastEvent.flatMap(UUID.init(uuidString:)).flatMap { id in history.firstIndex { $0.id == id } }
+        return history[(seen.map { $0 + 1 } ?? 0)...].map { event in
+            let line = HistoryLine(event, labels: labels, time: time)
+            return catalogue.text("ticket_changed_by", ["who": line.who, "when": line.when, "what": line.changes.joined(separator: ", ")])
+        }
     }
 
     private func render(

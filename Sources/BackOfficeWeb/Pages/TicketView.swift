@@ -64,7 +64,8 @@ struct TicketView {
     let works: Bool
     let moves: [Move]
     let version: Int
-    let loadedAt: String
+    /// The last entry of the history the page shows: a stale form lists what came after it.
+    let lastEvent: String
     let priorities: [Option]
     let categories: [Option]
     let services: [Option]
@@ -113,7 +114,7 @@ struct TicketView {
         self.works = works
         moves = ticket.status.allowedNext.map { Move(value: $0.rawValue, label: catalogue.text("move_to_\($0.rawValue)")) }
         version = ticket.version
-        loadedAt = ticket.updatedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        lastEvent = history.last?.id.uuidString.lowercased() ?? ""
         priorities = labels.options(TicketPriority.allCases, selected: ticket.priority.rawValue, label: labels.priority)
         categories = labels.options(TicketCategory.allCases, selected: ticket.category.rawValue, label: labels.category)
         services = labels.serviceOptions(selected: ticket.serviceCode)

@@ -11,8 +11,10 @@ struct LayoutView {
     }
 
     let personName: String?
-    let organisations: String
-    let countyRoles: String
+    /// The codes of the organisations where the person holds roles; nil for none.
+    let organisations: String?
+    /// The person's county roles in words; nil for none.
+    let countyRoles: String?
     let nav: [Link]
     /// Stored, not computed: templates see stored properties only.
     let hasNav: Bool
@@ -24,10 +26,10 @@ struct LayoutView {
         personName = signedIn?.person.fullName
         csrfToken = signedIn?.session.csrfToken
         let principal = signedIn?.principal
-        countyRoles = (principal?.countyRoles.sorted() ?? []).map { catalogue.text("role_\($0.rawValue)") }.joined(separator: ", ")
-        self.organisations = principal.map { principal in
-            organisations.filter { !principal.roles(in: $0.id).isEmpty }.map(\.code).joined(separator: ", ")
-        } ?? ""
+        countyRoles = (principal?.countyRoles.sorted() ?? []).map { catalogue.text("role_\($0.rawValue)") }.joinedOrNil
+        self.organisations = principal.flatMap { principal in
+            organisations.filter { !principal.roles(in: $0.id).isEmpty }.map(\.code).joinedOrNil
+        }
         var nav: [Link] = []
         if let principal {
             let worksTickets = !principal.countyRoles.isDisjoint(with: [.countyAdmin, .supportAgent])
@@ -50,4 +52,9 @@ struct LayoutView {
                  current: language == catalogue.language)
         }
     }
+}
+
+extension [String] {
+    /// The strings joined with commas; nil when there are none.
+    var joinedOrNil: String? { isEmpty ? nil : joined(separator: ", ") }
 }

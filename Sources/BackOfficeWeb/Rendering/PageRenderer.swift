@@ -10,12 +10,17 @@ public struct PageRenderer: Sendable {
 
     /// Loads the templates and the language catalogues from the target's resources.
     public static func load() async throws -> PageRenderer {
-        guard let resources = Bundle.module.resourceURL?.appendingPathComponent("Resources") else {
-            throw LoadFailure(description: "the web pages' resources are missing from the build")
+        PageRenderer(
+            library: try await MustacheLibrary(directory: try resource("templates").path),
+            catalogues: try Catalogues.load(from: try resource("i18n")))
+    }
+
+    /// The folder `name` of the target's resources (`Resources/<name>` in the sources).
+    static func resource(_ name: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil) else {
+            throw LoadFailure(description: "the web pages' \(name) are missing from the build")
         }
-        return PageRenderer(
-            library: try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path),
-            catalogues: try Catalogues.load(from: resources.appendingPathComponent("i18n")))
+        return url
     }
 
     struct LoadFailure: Error, CustomStringConvertible {

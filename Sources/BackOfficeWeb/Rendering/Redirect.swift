@@ -8,10 +8,12 @@ enum Redirect {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    /// `text` for a query parameter.
+    /// `text` for a query parameter: everything but the unreserved characters of RFC 3986 escaped.
     static func encoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// `path` when it is a path of this site (`/…`, not `//host…`), otherwise `fallback`: a
     /// `next=` or `back=` parameter never sends anyone elsewhere.
