@@ -55,7 +55,7 @@ struct AccessController {
     }
 
     @Sendable func addMember(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.MemberBody> {
-        let body = try await request.decode(as: AccessBodies.NewMember.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.NewMember.self, context: context)
         let person = try await roles.addMember(
             email: body.email, fullName: body.fullName, to: try context.parameters.require("code"), by: try context.requirePrincipal())
         return EditedResponse(status: .created, response: AccessBodies.MemberBody(
@@ -71,7 +71,7 @@ struct AccessController {
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {
-        let body = try await request.decode(as: AccessBodies.NewGrant.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.NewGrant.self, context: context)
         guard let role = OrganisationRole(rawValue: body.role) else {
             throw BackOfficeError.invalid("role", "must be one of \(OrganisationRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -85,7 +85,7 @@ struct AccessController {
         guard let id = UUID(uuidString: try context.parameters.require("grantId")) else {
             throw BackOfficeError.notFound("role grant")
         }
-        let body = try await request.decode(as: AccessBodies.Revocation.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.Revocation.self, context: context)
         let revoked = try await roles.revoke(
             grantID: id, in: try context.parameters.require("code"), reason: body.reason, by: try context.requirePrincipal())
         return AccessBodies.GrantBody(revoked, now: Date())
@@ -99,7 +99,7 @@ struct AccessController {
     }
 
     @Sendable func createToken(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.TokenBody> {
-        let body = try await request.decode(as: AccessBodies.NewToken.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.NewToken.self, context: context)
         let principal = try context.requirePrincipal()
         let made = try await tokens.create(
             for: principal.personID, name: body.name, expiresInDays: body.expiresInDays, actor: principal.personID, interface: .http)

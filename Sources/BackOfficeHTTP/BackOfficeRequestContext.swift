@@ -23,7 +23,14 @@ public struct BackOfficeRequestContext: RequestContext, RemoteAddressRequestCont
     public var requestDecoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
+        // ISO 8601 as `.iso8601` reads it, with the field named when a value is not one.
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            guard let date = ISO8601DateFormatter().date(from: try container.decode(String.self)) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date and time")
+            }
+            return date
+        }
         return decoder
     }
 

@@ -29,8 +29,15 @@ public struct HTTPDependencies: Sendable {
 
 /// The router with every route of the back office; the same one serves and is tested.
 public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRequestContext> {
+    let served = Router(context: BackOfficeRequestContext.self)
+    addRoutes(dependencies, to: served)
     let router = Router(context: BackOfficeRequestContext.self)
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(methodNotAllowed: MethodNotAllowed(served: served.routes)))
+    addRoutes(dependencies, to: router)
+    return router
+}
+
+private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackOfficeRequestContext>) {
     HealthController<BackOfficeRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
     OpenAPIDocument.addRoute(to: router)
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
@@ -41,5 +48,4 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
     UsageController(usage: dependencies.usage).addRoutes(to: api)
     TrainingController(training: dependencies.training).addRoutes(to: api)
-    return router
 }

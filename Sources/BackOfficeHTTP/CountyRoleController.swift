@@ -21,7 +21,7 @@ struct CountyRoleController {
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {
-        let body = try await request.decode(as: AccessBodies.NewGrant.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.NewGrant.self, context: context)
         guard let role = CountyRole(rawValue: body.role) else {
             throw BackOfficeError.invalid("role", "must be one of \(CountyRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -32,7 +32,7 @@ struct CountyRoleController {
 
     @Sendable func revoke(_ request: Request, context: Context) async throws -> AccessBodies.GrantBody {
         guard let id = UUID(uuidString: try context.parameters.require("grantId")) else { throw BackOfficeError.notFound("role grant") }
-        let body = try await request.decode(as: AccessBodies.Revocation.self, context: context)
+        let body = try await request.decodeJSON(as: AccessBodies.Revocation.self, context: context)
         let revoked = try await roles.revokeCounty(grantID: id, reason: body.reason, by: try context.requirePrincipal())
         return AccessBodies.GrantBody(revoked, now: Date())
     }

@@ -27,7 +27,7 @@ struct DeploymentController {
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<DeploymentBodies.DeploymentBody> {
-        let body = try await request.decode(as: DeploymentBodies.NewDeployment.self, context: context)
+        let body = try await request.decodeJSON(as: DeploymentBodies.NewDeployment.self, context: context)
         let created = try await deployments.create(
             service: body.service, plannedStart: body.plannedStart, owner: body.owner, note: body.note,
             in: try context.parameters.require("code"), by: try context.requirePrincipal())
@@ -41,7 +41,7 @@ struct DeploymentController {
     }
 
     @Sendable func changeStatus(_ request: Request, context: Context) async throws -> DeploymentBodies.DeploymentBody {
-        let body = try await request.decode(as: DeploymentBodies.StatusChange.self, context: context)
+        let body = try await request.decodeJSON(as: DeploymentBodies.StatusChange.self, context: context)
         return DeploymentBodies.DeploymentBody(try await deployments.changeStatus(
             of: try context.parameters.require("service"), to: body.status, note: body.note, expectedVersion: body.version,
             in: try context.parameters.require("code"), by: try context.requirePrincipal()))

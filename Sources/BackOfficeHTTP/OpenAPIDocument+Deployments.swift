@@ -45,7 +45,7 @@ extension OpenAPIDocument {
                     Going live the first time sets `live_since`; retiring sets `retired_on`. Recorded in the \
                     deployment's events and the audit log.
                     """,
-                parameters: [code, service], body: "StatusChange",
+                parameters: [code, service], body: "DeploymentStatusChange",
                 answers: [.init(status: 200, description: "The deployment as changed", schema: ref("Deployment"))],
                 problems: [403, 404, 409, 422]),
             Operation(
@@ -106,7 +106,7 @@ extension OpenAPIDocument {
                     "planned_start": nullable(day),
                     "note": nullable(string.limited(2000)),
                 ]),
-            "StatusChange": object(
+            "DeploymentStatusChange": object(
                 required: [
                     "status": enumeration(DeploymentStatus.self),
                     "version": integer.described("The deployment's current version"),

@@ -49,14 +49,14 @@ extension OpenAPIDocument {
                     Needs `If-Match` with the ticket's `ETag` (428 without); a version changed meanwhile is a 412. \
                     A new priority recomputes the due times from creation.
                     """,
-                parameters: ticket + [parameter("ifMatch")], body: "TicketChanges",
+                parameters: ticket + [parameter("ifMatchRequired")], body: "TicketChanges",
                 answers: [.init(status: 200, description: "The ticket as changed", schema: ref("Ticket"))],
                 problems: [403, 404, 412, 422, 428]),
             Operation(
                 method: .post, path: "/api/v1/orgs/{code}/tickets/{ref}/status", id: "changeTicketStatus", tag: "tickets",
                 summary: "Move a ticket to another status (support side)",
                 description: "A move the status machine does not allow is a 409 naming the allowed ones; with `If-Match`, a stale version a 412.",
-                parameters: ticket + [parameter("ifMatch")], body: "StatusChange",
+                parameters: ticket + [parameter("ifMatch")], body: "TicketStatusChange",
                 answers: [.init(status: 200, description: "The ticket in its new status", schema: ref("Ticket"))],
                 problems: [403, 404, 409, 412, 422]),
             Operation(
@@ -114,7 +114,12 @@ extension OpenAPIDocument {
             ],
             "ifMatch": [
                 "name": "If-Match", "in": "header", "required": false,
-                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`)", "schema": ["type": "string"],
+                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly", "schema": ["type": "string"],
+            ],
+            "ifMatchRequired": [
+                "name": "If-Match", "in": "header", "required": true,
+                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly; 428 without it",
+                "schema": ["type": "string"],
             ],
         ]
     }
@@ -179,7 +184,7 @@ extension OpenAPIDocument {
                 "service": string.described("An Omaolo service code; empty clears it"),
                 "assignee": string.described("An e-mail; empty leaves the ticket unassigned"),
             ]),
-            "StatusChange": object(required: ["status": enumeration(TicketStatus.self)]),
+            "TicketStatusChange": object(required: ["status": enumeration(TicketStatus.self)]),
             "Comment": object(required: [
                 "id": uuid, "author": email, "visibility": enumeration(TicketComment.Visibility.self), "body": string,
                 "created_at": dateTime,

@@ -28,13 +28,13 @@ struct OrganisationController {
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.OrganisationBody> {
-        let body = try await request.decode(as: OrganisationFields.self, context: context)
+        let body = try await request.decodeJSON(as: OrganisationFields.self, context: context)
         let created = try await organisations.create(body.fields, by: try context.requirePrincipal())
         return EditedResponse(status: .created, response: AccessBodies.OrganisationBody(created))
     }
 
     @Sendable func update(_ request: Request, context: Context) async throws -> AccessBodies.OrganisationBody {
-        let body = try await request.decode(as: OrganisationFields.self, context: context)
+        let body = try await request.decodeJSON(as: OrganisationFields.self, context: context)
         let updated = try await organisations.update(
             try context.parameters.require("code"), with: body.fields, reason: body.reason, by: try context.requirePrincipal())
         return AccessBodies.OrganisationBody(updated)

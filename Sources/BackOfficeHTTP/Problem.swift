@@ -14,6 +14,10 @@ struct Problem: Error, HTTPResponseError, Encodable {
     let statusCode: Int
     let detail: String
     let errors: [InvalidField]?
+    /// Seconds to wait before trying again (`Retry-After`), for a passing outage.
+    var retryAfter: Int?
+    /// The methods the resource serves (`Allow`), for a 405.
+    var allow: String?
 
     var status: HTTPResponse.Status { .init(code: statusCode) }
 
@@ -22,12 +26,16 @@ struct Problem: Error, HTTPResponseError, Encodable {
         case statusCode = "status"
     }
 
-    init(_ status: HTTPResponse.Status, slug: String, title: String, detail: String, errors: [InvalidField]? = nil) {
+    init(
+        _ status: HTTPResponse.Status, slug: String, title: String, detail: String, errors: [InvalidField]? = nil,
+        allow: String? = nil
+    ) {
         type = "/problems/\(slug)"
         self.title = title
         statusCode = status.code
         self.detail = detail
         self.errors = errors
+        self.allow = allow
     }
 
     /// The domain's errors, each to its status.
@@ -48,10 +56,22 @@ struct Problem: Error, HTTPResponseError, Encodable {
             self.init(.preconditionFailed, slug: "stale-version", title: "Stale version", detail: why)
         case .unauthenticated(let why):
             self.init(.unauthorized, slug: "unauthenticated", title: "Not authenticated", detail: why)
-        case .unavailable(let why):
-            self.init(.serviceUnavailable, slug: "unavailable", title: "Database unavailable", detail: why)
+        case .unavailable:
+            self.init(.serviceUnavailable, slug: "unavailable", title: "Database unavailable",
+                      detail: "the database cannot be reached just now; try again in a moment")
+            retryAfter = Self.outageRetrySeconds
+        case .outcomeUnknown:
+            self.init(.serviceUnavailable, slug: "outcome-unknown", title: "Outcome unknown",
+                      detail: """
+                          the database went away while the change was being saved, so it may or may not have been made; \
+                          send the same request again with the same Idempotency-Key to make it exactly once
+                          """)
+            retryAfter = Self.outageRetrySeconds
         }
     }
+
+    /// What `Retry-After` asks for during an outage: a restart of PostgreSQL takes seconds.
+    static let outageRetrySeconds = 2
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
@@ -59,6 +79,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if statusCode == 401 { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try encoder.encode(self)))))
     }
 }

@@ -33,7 +33,7 @@ struct TicketController {
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.decode(as: TicketBodies.NewTicketBody.self, context: context)
+        let body = try await request.decodeJSON(as: TicketBodies.NewTicketBody.self, context: context)
         let (ticket, created) = try await tickets.create(
             body.ticket, in: try context.parameters.require("code"), idempotencyKey: request.headers[.idempotencyKey],
             by: try context.requirePrincipal())
@@ -55,7 +55,7 @@ struct TicketController {
             throw Problem(.preconditionRequired, slug: "precondition-required", title: "If-Match required",
                           detail: "send the ticket's ETag in If-Match, so that no one else's change is overwritten")
         }
-        let body = try await request.decode(as: TicketBodies.TicketChangesBody.self, context: context)
+        let body = try await request.decodeJSON(as: TicketBodies.TicketChangesBody.self, context: context)
         let ticket = try await tickets.update(
             try context.parameters.require("ref"), in: try context.parameters.require("code"), with: body.changes,
             expectedVersion: version, by: try context.requirePrincipal())
@@ -63,7 +63,7 @@ struct TicketController {
     }
 
     @Sendable func changeStatus(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.decode(as: TicketBodies.StatusBody.self, context: context)
+        let body = try await request.decodeJSON(as: TicketBodies.StatusBody.self, context: context)
         let ticket = try await tickets.changeStatus(
             try context.parameters.require("ref"), in: try context.parameters.require("code"), to: body.status,
             expectedVersion: try request.ifMatchVersion(), by: try context.requirePrincipal())
@@ -77,7 +77,7 @@ struct TicketController {
     }
 
     @Sendable func comment(_ request: Request, context: Context) async throws -> EditedResponse<TicketBodies.CommentBody> {
-        let body = try await request.decode(as: TicketBodies.NewCommentBody.self, context: context)
+        let body = try await request.decodeJSON(as: TicketBodies.NewCommentBody.self, context: context)
         let comment = try await tickets.comment(
             on: try context.parameters.require("ref"), in: try context.parameters.require("code"), body: body.body,
             visibility: body.visibility, by: try context.requirePrincipal())

@@ -34,7 +34,7 @@ struct TrainingController {
     }
 
     @Sendable func assign(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.decode(as: TrainingBodies.Assignment.self, context: context)
+        let body = try await request.decodeJSON(as: TrainingBodies.Assignment.self, context: context)
         let task = try await training.assign(
             body.course, to: body.person, in: try context.parameters.require("code"),
             dueDate: try LocalDate.parsed(body.dueDate, field: "due_date"), by: try context.requirePrincipal())
@@ -44,7 +44,7 @@ struct TrainingController {
     }
 
     @Sendable func bulkAssign(_ request: Request, context: Context) async throws -> TrainingBodies.List<TrainingBodies.TaskBody> {
-        let body = try await request.decode(as: TrainingBodies.BulkAssignment.self, context: context)
+        let body = try await request.decodeJSON(as: TrainingBodies.BulkAssignment.self, context: context)
         let tasks = try await training.bulkAssign(
             body.course, toHoldersOf: body.role, in: try context.parameters.require("code"),
             dueDate: try LocalDate.parsed(body.dueDate, field: "due_date"), by: try context.requirePrincipal())
@@ -64,7 +64,7 @@ struct TrainingController {
     }
 
     @Sendable func complete(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.decode(as: TrainingBodies.Completion.self, context: context)
+        let body = try await request.decodeJSON(as: TrainingBodies.Completion.self, context: context)
         let task = try await training.complete(
             try Self.taskID(context), in: try context.parameters.require("code"),
             on: try LocalDate.parsed(body.completedOn, field: "completed_on"), evidenceKind: body.evidenceKind,
@@ -74,7 +74,7 @@ struct TrainingController {
     }
 
     @Sendable func waive(_ request: Request, context: Context) async throws -> Response {
-        let body = try await request.decode(as: TrainingBodies.Waiver.self, context: context)
+        let body = try await request.decodeJSON(as: TrainingBodies.Waiver.self, context: context)
         let task = try await training.waive(
             try Self.taskID(context), in: try context.parameters.require("code"), reason: body.reason,
             expectedVersion: try request.ifMatchVersion(), by: try context.requirePrincipal())
@@ -88,7 +88,7 @@ struct TrainingController {
     }
 
     @Sendable func createCourse(_ request: Request, context: Context) async throws -> EditedResponse<TrainingBodies.CourseBody> {
-        let body = try await request.decode(as: TrainingBodies.NewCourseBody.self, context: context)
+        let body = try await request.decodeJSON(as: TrainingBodies.NewCourseBody.self, context: context)
         let course = try await training.createCourse(body.course, by: try context.requirePrincipal())
         return EditedResponse(status: .created, response: TrainingBodies.CourseBody(course))
     }

@@ -43,6 +43,7 @@ struct UsageController {
 
     @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<ImportBody> {
         let principal = try context.requirePrincipal()
+        try request.requireMediaType("text/csv")
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let record = try await usage.importFile(
             named: request.uri.queryParameters["file_name"].map(String.init) ?? "upload.csv",

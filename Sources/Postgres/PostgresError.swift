@@ -20,6 +20,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case poolClosed
         /// libpq answered in a way this library does not expect.
         case protocolViolation
+        /// The connection broke while `COMMIT` was under way: the transaction may or may not
+        /// have been committed, and no one can tell from this side.
+        case commitOutcomeUnknown
     }
 
     public var kind: Kind
@@ -46,6 +49,19 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.table = table
         self.column = column
         self.schema = schema
+    }
+
+    /// True when the server could not be reached, went away, or refused work for now
+    /// (connection failures, shutdown, too many connections, an exhausted or closed pool, a
+    /// cancelled statement): the same request may succeed a little later.
+    public var isUnavailability: Bool {
+        switch kind {
+        case .connection, .poolTimeout, .poolClosed, .protocolViolation, .commitOutcomeUnknown: return true
+        case .invalidParameter, .decoding: return false
+        case .server:
+            guard let sqlState else { return true }
+            return ["08", "53", "57"].contains(sqlState.errorClass)
+        }
     }
 
     public var description: String {

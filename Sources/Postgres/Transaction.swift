@@ -48,7 +48,8 @@ extension Connection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws or the
     /// task is cancelled (also when the cancellation came too late to stop a statement). A
     /// commit that the server turns into a rollback (because a statement failed and the body
-    /// went on) is an error, never a silent loss.
+    /// went on) is an error, never a silent loss. A connection that breaks during `COMMIT` is
+    /// `.commitOutcomeUnknown`: the server may have committed before it went away.
     @discardableResult
     public func withTransaction<T>(
         isolation: isolated (any Actor)? = #isolation,
@@ -69,6 +70,9 @@ extension Connection {
         let commit: QueryResult
         do {
             commit = try await executeUncancellable("COMMIT")
+        } catch let error as PostgresError where error.isUnavailability {
+            await rollBack()
+            throw PostgresError(.commitOutcomeUnknown, "the connection broke during COMMIT: \(error.message)", sqlState: error.sqlState)
         } catch {
             await rollBack()
             throw error

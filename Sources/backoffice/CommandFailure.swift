@@ -41,6 +41,7 @@ extension AsyncParsableCommand {
             printError("backoffice: \(error)")
             switch error {
             case .forbidden, .unauthenticated: throw ExitCode(77)
+            case .unavailable, .outcomeUnknown: throw ExitCode(69)
             default: throw ExitCode.failure
             }
         } catch let error as PostgresError where [.connection, .poolTimeout].contains(error.kind) {

@@ -49,7 +49,7 @@ struct OpenAPIDocumentTests {
             for call in calls {
                 var headers = HTTPFields()
                 if let token = call.token { headers[.authorization] = "Bearer \(token)" }
-                if call.body != nil { headers[.contentType] = "application/json" }
+                if call.body != nil { headers[.contentType] = call.path.contains("/usage/imports") ? "text/csv" : "application/json" }
                 answers.append(try await client.execute(
                     uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(string: $0) }
                 ) { Answer(call: call, status: $0.status, headers: $0.headers, body: Data(buffer: $0.body)) })

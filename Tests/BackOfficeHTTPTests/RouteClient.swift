@@ -50,20 +50,23 @@ struct RouteClient {
     func send(_ calls: [Call]) async throws -> [Answer] {
         try await Application(router: testRouter(pool: pool)).test(.router) { client in
             var answers: [Answer] = []
-            for call in calls {
-                var headers = HTTPFields()
-                if let token = call.token { headers[.authorization] = "Bearer \(token)" }
-                headers[.contentType] = call.contentType
-                for (name, value) in call.headers { headers[name] = value }
-                answers.append(try await client.execute(
-                    uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(bytes: $0) }
-                ) { response in
-                    Answer(
-                        status: response.status, headers: response.headers,
-                        json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
-                })
-            }
+            for call in calls { answers.append(try await Self.send(call, with: client)) }
             return answers
+        }
+    }
+
+    /// One call through a test client of the router.
+    static func send(_ call: Call, with client: some TestClientProtocol) async throws -> Answer {
+        var headers = HTTPFields()
+        if let token = call.token { headers[.authorization] = "Bearer \(token)" }
+        headers[.contentType] = call.contentType
+        for (name, value) in call.headers { headers[name] = value }
+        return try await client.execute(
+            uri: call.path, method: call.method, headers: headers, body: call.body.map { ByteBuffer(bytes: $0) }
+        ) { response in
+            Answer(
+                status: response.status, headers: response.headers,
+                json: (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:])
         }
     }
 }

@@ -93,7 +93,7 @@ struct TicketRoutesTests {
         #expect(fields == ["description"], "\(answers[3].json)")
         #expect(answers[4].status == .unprocessableContent)
         #expect(answers[4].fields.contains("category"))
-        #expect(answers[5].status == .badRequest)
+        #expect(answers[5].status == .unprocessableContent)
         #expect(answers[6].status == .unprocessableContent)
         let listFields = Set(answers[7].fields)
         #expect(listFields == ["status", "limit"])

@@ -58,7 +58,9 @@ struct TrainingServiceTests {
         #expect(try entry.decode(UUID.self, "actor_person_id") == fixture.access.adminA.id)
         #expect(try entry.decode(String.self, "grant_id") == first.id.uuidString.lowercased())
 
-        _ = try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "jatkuu", by: admin)
+        await #expect(throws: BackOfficeError.self, "the role is held already") {
+            try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "jatkuu", by: admin)
+        }
         _ = try await fixture.roles.grant(.omaoloContact, to: member.email, in: orgA.code, reason: "vastaava", by: admin)
         #expect(try await tasks(of: member, mandatory, in: orgA, fixture).map(\.id) == [task.id])
         try await fixture.retire(mandatory, forAdmins)
@@ -317,7 +319,7 @@ struct TrainingServiceTests {
         #expect(changed.title == "Tietosuoja" && changed.validityMonths == nil && !changed.active)
         #expect(try await fixture.service.courses(for: admin).contains { $0.code == course.code } == false)
         #expect(try await fixture.service.courses(includeInactive: true, for: admin).contains(changed))
-        await #expect(throws: BackOfficeError.conflict("already exists (training_courses_code_key)")) {
+        await #expect(throws: BackOfficeError.conflict("a course with the code \(course.code) already exists")) {
             try await fixture.service.createCourse(NewCourse(code: course.code, title: "Toinen"), by: county)
         }
         await app.close()

@@ -109,7 +109,7 @@ struct UsageImportTests {
         var lines: [String] = []
         for index in 0..<999 {
             let month = UsageMonth(year: 2017 + index / 10 / 12, month: index / 10 % 12 + 1)!
-            var fields = [organisations[index % 2], Self.services[index / 2 % 5], month.description, "\(index)", "\(index / 2)", "3"]
+            var fields = [organisations[index % 2], Self.services[index / 2 % 5], month.description, "\(index)", "\(index / 2)", "\(index / 4)"]
             switch index + 2 {
             case 17: fields[2] = "2024-13"
             case 500: fields[3] = "-5"
@@ -118,7 +118,7 @@ struct UsageImportTests {
             }
             lines.append(fields.joined(separator: ","))
         }
-        #expect(lines.contains("\(organisations[0]),symptom_back_pain,2025-01,960,480,3"))
+        #expect(lines.contains("\(organisations[0]),symptom_back_pain,2025-01,960,480,240"))
         let found = try await problems(csv(lines), by: county)
         #expect(found.map(\.field) == ["line 17, month", "line 500, started", "line 1000, organisation"])
         #expect(found.map(\.reason) == [
@@ -129,12 +129,12 @@ struct UsageImportTests {
 
         // The same file with those three lines mended loads whole.
         lines[15] = lines[15].replacingOccurrences(of: "2024-13", with: "2017-02")
-        lines[498] = lines[498].replacingOccurrences(of: ",-5,", with: ",5,")
+        lines[498] = lines[498].replacingOccurrences(of: ",-5,", with: ",498,")
         lines[998] = lines[998].replacingOccurrences(of: "EI-OLE-\(fixture.orgA.code)", with: fixture.orgA.code)
         let record = try await usage.importFile(named: fileName(), contents: csv(lines), by: county)
         #expect(record.rowCount == 999 && record.months.count == 100)
         #expect(try await rows(of: fixture.orgA).count + (try await rows(of: fixture.orgB).count) == 999)
-        #expect(try await rows(of: fixture.orgA).contains("symptom_back_pain 2025-01: 960/480/3"))
+        #expect(try await rows(of: fixture.orgA).contains("symptom_back_pain 2025-01: 960/480/240"))
         await app.close()
     }
 

@@ -33,9 +33,9 @@ public struct AccessFixture: Sendable {
         let orgB = try await store.organisation(code: codeB)!
         func add(_ name: String, to organisation: Organisation) async throws -> Person {
             try await store.addMember(
-                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation,
-                audit: AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
-                                  before: nil, after: nil, reason: nil, interface: .system))
+                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil,
+                audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
+                                  before: nil, after: nil, reason: nil, interface: .system) })
         }
         let adminA = try await add("paakayttaja-a", to: orgA)
         let adminB = try await add("paakayttaja-b", to: orgB)

@@ -20,9 +20,9 @@ public struct TicketFixture: Sendable {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         func add(_ name: String, to organisation: Organisation) async throws -> Person {
             try await access.store.addMember(
-                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation,
-                audit: AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
-                                  before: nil, after: nil, reason: nil, interface: .system))
+                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil,
+                audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
+                                  before: nil, after: nil, reason: nil, interface: .system) })
         }
         let otherProfessional = try await add("hoitaja", to: access.orgA)
         let contact = try await add("omaolovastaava", to: access.orgA)

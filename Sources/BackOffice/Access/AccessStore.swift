@@ -9,8 +9,11 @@ public protocol AccessStore: Sendable {
     func organisations() async throws -> [Organisation]
     func person(email: String) async throws -> Person?
 
-    /// Adds a person (if no one has the e-mail yet) and makes them a member of `organisation`.
-    func addMember(email: String, fullName: String, to organisation: Organisation, audit: AuditEntry) async throws -> Person
+    /// Adds a person (if no one has the e-mail yet) and makes them a member of `organisation`;
+    /// the audit entry is made from the person as stored.
+    func addMember(
+        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, audit: (Person) -> AuditEntry
+    ) async throws -> Person
 
     /// The people who hold or held county roles, with those grants.
     func countyMembers() async throws -> [Member]

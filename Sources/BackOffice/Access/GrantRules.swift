@@ -43,6 +43,18 @@ public enum GrantRules {
         }
     }
 
+    /// A person holds a role once at a time: a grant whose window meets the window of an
+    /// unrevoked grant of the same role in the same scope (`existing`) is refused, naming it.
+    public static func checkNotDuplicate(_ request: Request, existing: [RoleGrant]) throws(BackOfficeError) {
+        let until = request.validUntil ?? .distantFuture
+        guard let held = existing.first(where: {
+            $0.revokedAt == nil && $0.personID == request.personID && $0.scope == request.scope
+                && $0.validFrom < until && ($0.validUntil ?? .distantFuture) > request.validFrom
+        }) else { return }
+        let window = held.validUntil.map { "until \($0.formatted(.iso8601))" } ?? "with no end"
+        throw .conflict("the person already holds \(held.roleName) by grant \(held.id.uuidString.lowercased()) (\(window)); revoke it or grant after it ends")
+    }
+
     /// The last active `org_admin` of an organisation, and the last active `county_admin`,
     /// cannot be revoked: someone must be left to manage the roles. `activeAdmins` counts the
     /// active grants of the same admin role in the same scope.

@@ -63,7 +63,9 @@ public struct RoleService: Sendable {
         return found
     }
 
-    /// Adds a person to an organisation (creating their identity on first use).
+    /// Adds a person to an organisation (creating their identity on first use). The answer is
+    /// the person as the caller typed them: whether someone elsewhere in the county already has
+    /// the e-mail, and under which name, is not told (see README, "People and e-mail").
     public func addMember(email: String, fullName: String, to code: String, by principal: Principal) async throws -> Person {
         let organisation = try await organisation(code, for: principal)
         try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
@@ -71,12 +73,23 @@ public struct RoleService: Sendable {
         let email = errors.check(Validation.email(email))
         let fullName = errors.check(Validation.text(fullName, field: "full_name", length: 1...200))
         try errors.throwIfAny()
-        return try await store.addMember(
-            email: email!, fullName: fullName!, to: organisation,
-            audit: AuditEntry(
-                actorID: principal.personID, action: "member.add", objectType: "person", objectID: email!,
+        let stored = try await store.addMember(email: email!, fullName: fullName!, to: organisation, by: principal.personID) { person in
+            AuditEntry(
+                actorID: principal.personID, action: "member.add", objectType: "person", objectID: person.id.uuidString.lowercased(),
                 before: nil, after: ["email": email!, "full_name": fullName!, "organisation": organisation.code],
-                reason: nil, interface: principal.interface))
+                reason: nil, interface: principal.interface)
+        }
+        return Person(id: stored.id, email: email!, fullName: fullName!, active: true)
+    }
+
+    /// The member of `organisation` with `email`. Someone who is not a member is not found in
+    /// the same words whether or not the county knows the e-mail, so addresses cannot be probed.
+    func member(_ email: String, of organisation: Organisation) async throws -> Person {
+        let wanted = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let member = try await store.members(of: organisation).first(where: { $0.person.email.lowercased() == wanted }) else {
+            throw BackOfficeError.notFound("member \(email) of \(organisation.code)")
+        }
+        return member.person
     }
 
     /// Ends a person's membership of an organisation, with a reason; the organisation's last
@@ -85,7 +98,7 @@ public struct RoleService: Sendable {
         let organisation = try await organisation(code, for: principal)
         try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
         let reason = try Validation.reason(reason).mapError { BackOfficeError.invalid([$0]) }.get()
-        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        let person = try await member(email, of: organisation)
         guard person.id != principal.personID else { throw BackOfficeError.forbidden("no one deactivates themselves") }
         let now = clock()
         try await store.deactivateMember(
@@ -96,7 +109,8 @@ public struct RoleService: Sendable {
                 }
             },
             audit: AuditEntry(
-                actorID: principal.personID, action: "member.deactivate", objectType: "person", objectID: person.email,
+                actorID: principal.personID, action: "member.deactivate", objectType: "person",
+                objectID: person.id.uuidString.lowercased(),
                 before: ["active": "true"], after: ["active": "false"], reason: reason, interface: principal.interface))
     }
 
@@ -113,7 +127,7 @@ public struct RoleService: Sendable {
                     "\(person.email) is the last active org_admin of \(lastAdminOf.joined(separator: ", ")); grant the role to someone else first")
             }
         }, audit: AuditEntry(
-            actorID: principal.personID, action: "person.deactivate", objectType: "person", objectID: person.email,
+            actorID: principal.personID, action: "person.deactivate", objectType: "person", objectID: person.id.uuidString.lowercased(),
             before: ["active": String(person.active)], after: ["active": "false"], reason: reason, interface: principal.interface))
     }
 
@@ -124,7 +138,8 @@ public struct RoleService: Sendable {
         reason: String?, by principal: Principal
     ) async throws -> RoleGrant {
         let organisation = try await organisation(code, for: principal)
-        guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
+        try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
+        let person = try await member(email, of: organisation)
         let scope = RoleGrant.Scope.organisation(organisation.id, role)
         try GrantRules.checkMayChange(scope, of: person.id, by: principal, organisationCode: organisation.code)
         let request = try GrantRules.request(
@@ -142,7 +157,9 @@ public struct RoleService: Sendable {
 
     /// The county role grants with their holders (county admins only); ended ones only when asked.
     public func countyGrants(includeEnded: Bool, for principal: Principal) async throws -> [HeldGrant] {
-        try PermissionMatrix.require(principal, .grantCountyRoles)
+        guard PermissionMatrix.allows(principal, .grantCountyRoles) else {
+            throw BackOfficeError.forbidden("only county admins may see the county roles")
+        }
         return try await store.countyMembers().heldGrants(includeEnded: includeEnded, at: clock())
     }
 

@@ -15,6 +15,9 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
     case unauthenticated(String)
     /// The database cannot be reached now; trying again later may work.
     case unavailable(String)
+    /// The database went away while a change was being committed: it may or may not have been
+    /// made. A retry with the same idempotency key makes it at most once.
+    case outcomeUnknown(String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,7 @@ public enum BackOfficeError: Error, Equatable, Sendable, CustomStringConvertible
         case .stale(let why): return why
         case .unauthenticated(let why): return why
         case .unavailable(let why): return "database unavailable: \(why)"
+        case .outcomeUnknown(let why): return "database unavailable while committing, the change may or may not have been made: \(why)"
         }
     }
 

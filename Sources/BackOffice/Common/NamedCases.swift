@@ -11,9 +11,10 @@ extension NamedCases {
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
-    /// The case named `name`, or a field error listing the allowed names.
+    /// The case named exactly `name` (no other case or spacing), or a field error listing the
+    /// allowed names.
     public static func named(_ name: String, field: String) -> Result<Self, FieldError> {
-        guard let value = Self(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let value = Self(rawValue: name) else {
             return .failure(FieldError(field: field, reason: "must be one of \(namesListed)"))
         }
         return .success(value)

@@ -75,7 +75,8 @@ extension TicketService {
                 errors.add("breaching_within_hours", "must be 0 to 8760")
             }
         }
-        filter.text = query.text.flatMap { errors.check(Validation.text($0, field: "q", length: 1...200)) }
+        // An empty `q` filters nothing, like a missing one.
+        filter.text = query.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : errors.check(Validation.text($0, field: "q", length: 1...200)) }
         if let sort = query.sort, let order = errors.check(TicketFilter.Order.named(sort, field: "sort")) { filter.order = order }
         if let limit = query.limit {
             if (1...200).contains(limit) { filter.limit = limit } else { errors.add("limit", "must be 1 to 200") }

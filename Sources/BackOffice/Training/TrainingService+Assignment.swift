@@ -27,7 +27,7 @@ extension TrainingService {
     public func bulkAssign(_ courseCode: String, toHoldersOf role: String, in code: String, dueDate: LocalDate? = nil, by principal: Principal) async throws -> [TrainingTask] {
         let organisation = try await assigning(in: code, by: principal)
         let course = try await activeCourse(courseCode)
-        guard let role = OrganisationRole(rawValue: role.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let role = OrganisationRole(rawValue: role) else {
             throw BackOfficeError.invalid("role", "must be org_admin, omaolo_contact or professional")
         }
         let due = try self.dueDate(dueDate, of: course)

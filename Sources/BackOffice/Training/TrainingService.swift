@@ -88,7 +88,7 @@ public struct TrainingService: Sendable {
     static func roles(_ names: [String], errors: inout FieldErrors) -> [OrganisationRole] {
         var roles: Set<OrganisationRole> = []
         for name in names {
-            guard let role = OrganisationRole(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            guard let role = OrganisationRole(rawValue: name) else {
                 errors.add("mandatory_for", "\(name) is not org_admin, omaolo_contact or professional")
                 continue
             }

@@ -119,7 +119,11 @@ extension UsageFile {
                 case .failure(let error): bad(UsageFile.columns[index], error.reason)
                 }
             }
-            guard let organisation, let service, let month, counts.count == 3 else { return }
+            if counts.count == 3 {
+                if counts[1] > counts[0] { bad("completed", "\(counts[1]) is more than the \(counts[0]) started") }
+                if counts[2] > counts[0] { bad("forwarded", "\(counts[2]) is more than the \(counts[0]) started") }
+            }
+            guard let organisation, let service, let month, counts.count == 3, counts[1] <= counts[0], counts[2] <= counts[0] else { return }
             let key = UInt64(organisation) << 40 | UInt64(service) << 24 | UInt64(month.year * 12 + month.month)
             if let first = seen[key] {
                 bad("month", "\(organisationCode) \(serviceCode) \(month) is already on line \(first)")

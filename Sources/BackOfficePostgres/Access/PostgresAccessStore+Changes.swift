@@ -3,9 +3,11 @@ import Foundation
 import Postgres
 
 extension PostgresAccessStore {
-    public func addMember(email: String, fullName: String, to organisation: Organisation, audit: AuditEntry) async throws -> Person {
+    public func addMember(
+        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, audit: (Person) -> AuditEntry
+    ) async throws -> Person {
         do {
-            return try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
+            return try await pool.withTenant(organisation.id, actor: actor) { transaction in
                 try await transaction.execute("""
                     INSERT INTO people (email, full_name) VALUES (\(email), \(fullName))
                     ON CONFLICT ((lower(email))) DO NOTHING
@@ -13,10 +15,10 @@ extension PostgresAccessStore {
                 let person = try Self.person(try await transaction.query(
                     "SELECT id, email, full_name, active FROM people WHERE lower(email) = lower(\(email))").single())
                 try await transaction.execute("""
-                    INSERT INTO org_members (org_id, person_id, added_by) VALUES (\(organisation.id), \(person.id), \(audit.actorID))
+                    INSERT INTO org_members (org_id, person_id, added_by) VALUES (\(organisation.id), \(person.id), \(actor))
                     ON CONFLICT (org_id, person_id) DO UPDATE SET active = true
                     """)
-                try await AuditWriter.write(audit, organisation: organisation.id, in: transaction)
+                try await AuditWriter.write(audit(person), organisation: organisation.id, in: transaction)
                 return person
             }
         } catch {
@@ -28,7 +30,7 @@ extension PostgresAccessStore {
         _ personID: UUID, in organisation: Organisation, at moment: Date,
         check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
     ) async throws {
-        try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
+        try await StoreError.mapping { try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
             guard try await transaction.query("""
                 SELECT person_id FROM org_members WHERE org_id = \(organisation.id) AND person_id = \(personID) AND active FOR UPDATE
                 """).first != nil else { throw BackOfficeError.notFound("member") }
@@ -46,7 +48,7 @@ extension PostgresAccessStore {
             try await transaction.execute(
                 "UPDATE org_members SET active = false WHERE org_id = \(organisation.id) AND person_id = \(personID)")
             try await AuditWriter.write(audit, organisation: organisation.id, in: transaction)
-        }
+        } }
     }
 
     /// People are global rows and their admin grants span organisations, so this runs in the
@@ -115,6 +117,11 @@ extension PostgresAccessStore {
             switch request.scope {
             case .organisation(let organisation, let role):
                 return try await pool.withTenant(organisation, actor: actor) { transaction in
+                    try await Self.lockGrants(of: request.personID, role.rawValue, in: organisation, transaction)
+                    try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
+                        SELECT * FROM org_role_grants
+                        WHERE org_id = \(organisation) AND person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
+                        """).map(RoleGrantRow.organisationGrant))
                     let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
                         INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
                         VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
@@ -129,6 +136,10 @@ extension PostgresAccessStore {
             case .county(let role):
                 let county = try await pool.countyOrganisationID()
                 return try await pool.withTenant(county, actor: actor) { transaction in
+                    try await Self.lockGrants(of: request.personID, role.rawValue, in: nil, transaction)
+                    try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
+                        SELECT * FROM county_role_grants WHERE person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
+                        """).map(RoleGrantRow.countyGrant))
                     let grant = try RoleGrantRow.countyGrant(try await transaction.query("""
                         INSERT INTO county_role_grants (person_id, role, valid_from, valid_until, reason, granted_by)
                         VALUES (\(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil), \(request.reason), \(actor))
@@ -143,6 +154,13 @@ extension PostgresAccessStore {
         }
     }
 
+    /// Serialises the grants of one role to one person (in one organisation, or the county),
+    /// so that two requests at once cannot both find no grant and both make one.
+    private static func lockGrants(of personID: UUID, _ role: String, in organisation: UUID?, _ transaction: Transaction) async throws {
+        let key = "role_grant:\(organisation?.uuidString.lowercased() ?? "county"):\(personID.uuidString.lowercased()):\(role)"
+        try await transaction.execute("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
+    }
+
     public func revoke(
         grantID: UUID, in organisation: Organisation?, by actor: UUID, reason: String, at moment: Date,
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
@@ -150,7 +168,7 @@ extension PostgresAccessStore {
         guard let organisation else {
             return try await revokeCounty(grantID: grantID, by: actor, reason: reason, at: moment, check: check, audit: audit)
         }
-        return try await pool.withTenant(organisation.id, actor: actor) { transaction in
+        return try await StoreError.mapping { try await pool.withTenant(organisation.id, actor: actor) { transaction in
             guard let row = try await transaction.query("""
                 SELECT * FROM org_role_grants WHERE org_id = \(organisation.id) AND id = \(grantID) FOR UPDATE
                 """).first else { throw BackOfficeError.notFound("role grant \(grantID.uuidString.lowercased())") }
@@ -170,7 +188,7 @@ extension PostgresAccessStore {
                 """).single())
             try await AuditWriter.write(audit(revoked), organisation: organisation.id, in: transaction)
             return revoked
-        }
+        } }
     }
 
     private func revokeCounty(
@@ -178,7 +196,7 @@ extension PostgresAccessStore {
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
     ) async throws -> RoleGrant {
         let county = try await pool.countyOrganisationID()
-        return try await pool.withTenant(county, actor: actor) { transaction in
+        return try await StoreError.mapping { try await pool.withTenant(county, actor: actor) { transaction in
             guard let row = try await transaction.query("SELECT * FROM county_role_grants WHERE id = \(grantID) FOR UPDATE").first else {
                 throw BackOfficeError.notFound("role grant \(grantID.uuidString.lowercased())")
             }
@@ -196,6 +214,6 @@ extension PostgresAccessStore {
                 """).single())
             try await AuditWriter.write(audit(revoked), organisation: county, in: transaction)
             return revoked
-        }
+        } }
     }
 }

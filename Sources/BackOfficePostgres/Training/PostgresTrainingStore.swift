@@ -34,7 +34,7 @@ public struct PostgresTrainingStore: TrainingStore {
 
     public func createCourse(_ course: Course, by actor: UUID, audit: (Course) -> AuditEntry) async throws -> Course {
         let county = try await pool.countyOrganisationID()
-        return try await StoreError.mapping {
+        return try await StoreError.mapping(duplicate: "a course with the code \(course.code) already exists") {
             try await pool.withTenant(county, actor: actor) { transaction in
                 let created = try TrainingRow.course(try await transaction.query(PostgresQuery("""
                     INSERT INTO training_courses (code, title, description, mandatory_for_roles, days_to_complete, validity_months)
