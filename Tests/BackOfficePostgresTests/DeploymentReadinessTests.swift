@@ -142,9 +142,7 @@ struct DeploymentReadinessTests {
         let tomorrow = LocalDate(inFinland: Date().addingTimeInterval(86_400))
         try await fixture.task(.completed, of: fixture.courses[0], for: professional, expiresOn: tomorrow, app: app)
         try await fixture.task(.completed, of: fixture.courses[1], for: professional, app: app)
-        for (status, version) in [("piloting", 1), ("live", 2)] {
-            _ = try await fixture.deployments.changeStatus(of: fixture.serviceCode, to: status, note: nil, expectedVersion: version, in: code, by: admin)
-        }
+        try await fixture.goLive(by: admin)
         func mine(_ list: [DeploymentAtRisk]) -> [String] { list.filter { $0.organisationCode == code }.map(\.deployment.serviceCode) }
         #expect(mine(try await fixture.deployments.atRisk(for: county)) == [])
 
@@ -170,9 +168,7 @@ struct DeploymentReadinessTests {
         let code = fixture.organisation.code
         let admin = try await fixture.principal(fixture.training.access.adminA)
         try await fixture.train(fixture.training.contact, app: app)
-        for (status, version) in [("piloting", 1), ("live", 2)] {
-            _ = try await fixture.deployments.changeStatus(of: fixture.serviceCode, to: status, note: nil, expectedVersion: version, in: code, by: admin)
-        }
+        try await fixture.goLive(by: admin)
         let newcomer = try await fixture.person("uusi")
         let tasks = try await fixture.training.service.tasks(TrainingQuery(person: newcomer.email), in: code, for: admin)
         #expect(Set(fixture.courses.map(\.code)).isSubset(of: Set(tasks.map(\.courseCode))))

@@ -73,6 +73,14 @@ public struct ReadinessFixture: Sendable {
         }
     }
 
+    /// Moves the planned deployment to piloting and then live, as `principal`.
+    public func goLive(by principal: Principal) async throws {
+        for (status, version) in [("piloting", 1), ("live", 2)] {
+            _ = try await deployments.changeStatus(
+                of: serviceCode, to: status, note: nil, expectedVersion: version, in: organisation.code, by: principal)
+        }
+    }
+
     /// The principal of `person` through `interface`.
     public func principal(_ person: Person, _ interface: Interface = .cli) async throws -> Principal {
         try await training.principal(person, interface)
