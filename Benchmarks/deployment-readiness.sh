@@ -52,8 +52,8 @@ if [[ $(psql "$DATABASE_URL" -Atc "SELECT count(*) FROM organisations WHERE code
 		JOIN training_courses c ON c.code IN ('omaolo_perehdytys', 'oirearvioiden_kasittely')
 		WHERE (st.i * 7 + length(c.code)) % 20 <> 0;
 		COMMIT;
-		ANALYZE;
 	SQL
+	psql "$DATABASE_URL" -q -c "ANALYZE" 2>/dev/null
 fi
 
 seconds() { local start=$EPOCHREALTIME; "$@" >/dev/null; awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
