@@ -10,6 +10,8 @@ enum DeploymentBodies {
         let nameFi: String
         let nameEn: String
         let active: Bool
+        let readinessThreshold: Int
+        let requiredCourses: [String]
 
         init(_ service: OmaoloService) {
             code = service.code
@@ -17,13 +19,58 @@ enum DeploymentBodies {
             nameFi = service.nameFi
             nameEn = service.nameEn
             active = service.active
+            readinessThreshold = service.readinessThreshold
+            requiredCourses = service.requiredCourses
+        }
+    }
+
+    /// A required course and who lacks it, with the link to the organisation's open tasks of it.
+    struct ReadinessCourseBody: Encodable, Sendable {
+        let course: String
+        let lacking: Int
+        let lackingWithOpenTask: Int
+        let openTasks: String
+
+        init(_ course: DeploymentReadiness.Course, organisation: String) {
+            self.course = course.code
+            lacking = course.lacking
+            lackingWithOpenTask = course.lackingWithOpenTask
+            openTasks = "/api/v1/orgs/\(organisation)/training?course=\(course.code)&status=assigned,in_progress"
+        }
+    }
+
+    struct ReadinessBody: Encodable, Sendable {
+        let thresholdPercent: Int
+        let people: Int
+        let fullyTrained: Int
+        /// One decimal.
+        let percent: Double
+        let meetsThreshold: Bool
+        let contacts: Int
+        let contactsTrained: Int
+        let ownerTrained: Bool
+        let courses: [ReadinessCourseBody]
+
+        init(_ readiness: DeploymentReadiness, organisation: String) {
+            thresholdPercent = readiness.thresholdPercent
+            people = readiness.people
+            fullyTrained = readiness.fullyTrained
+            percent = (readiness.percent * 10).rounded() / 10
+            meetsThreshold = readiness.meetsThreshold
+            contacts = readiness.contacts
+            contactsTrained = readiness.contactsTrained
+            ownerTrained = readiness.ownerTrained
+            courses = readiness.courses.map { ReadinessCourseBody($0, organisation: organisation) }
         }
     }
 
     struct DeploymentBody: ResponseEncodable {
         let id: String
+        let organisation: String
         let service: String
         let status: String
+        /// `live (override)` while live on an override below the threshold; else the status.
+        let statusLabel: String
         /// The statuses it may move to next.
         let next: [String]
         let plannedStart: String?
@@ -33,11 +80,15 @@ enum DeploymentBodies {
         let version: Int
         let createdAt: Date
         let updatedAt: Date
+        let overrideReason: String?
+        let readiness: ReadinessBody?
 
-        init(_ deployment: Deployment) {
+        init(_ deployment: Deployment, organisation: String) {
             id = deployment.id.wire
+            self.organisation = organisation
             service = deployment.serviceCode
             status = deployment.status.rawValue
+            statusLabel = deployment.statusLabel
             next = deployment.status.next.map(\.rawValue)
             plannedStart = deployment.plannedStart?.description
             liveSince = deployment.liveSince?.description
@@ -46,6 +97,12 @@ enum DeploymentBodies {
             version = deployment.version
             createdAt = deployment.createdAt
             updatedAt = deployment.updatedAt
+            overrideReason = deployment.overrideReason
+            readiness = deployment.readiness.map { ReadinessBody($0, organisation: organisation) }
+        }
+
+        init(_ atRisk: DeploymentAtRisk) {
+            self.init(atRisk.deployment, organisation: atRisk.organisationCode)
         }
     }
 
@@ -56,6 +113,7 @@ enum DeploymentBodies {
         let toStatus: String
         let note: String?
         let interface: String
+        let overrideReason: String?
 
         init(_ event: DeploymentEvent) {
             at = event.at
@@ -64,6 +122,7 @@ enum DeploymentBodies {
             toStatus = event.to.rawValue
             note = event.note
             interface = event.interface.rawValue
+            overrideReason = event.overrideReason
         }
     }
 
@@ -78,5 +137,13 @@ enum DeploymentBodies {
         let status: String
         let note: String?
         let version: Int
+        /// A county admin's reason to go past the readiness gate.
+        let overrideReason: String?
+    }
+
+    /// `PUT /services/{service}/readiness` and `PUT /service-families/{family}/readiness`.
+    struct ReadinessRulesBody: Decodable {
+        let requiredCourses: [String]?
+        let threshold: Int?
     }
 }

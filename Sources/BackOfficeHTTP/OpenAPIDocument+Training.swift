@@ -151,6 +151,7 @@ extension OpenAPIDocument {
                     "id": uuid, "code": string, "title": string, "description": string,
                     "mandatory_for": roles.described("Granting one of these roles assigns the course"),
                     "days_to_complete": integer, "active": boolean,
+                    "waiver_counts": boolean.described("Whether a waived task counts as holding the course for deployment readiness"),
                 ],
                 optional: ["validity_months": integer.described("How long a completion stays valid; absent: forever")]),
             "CourseList": object(required: ["items": array(of: ref("Course"))]),
@@ -161,6 +162,7 @@ extension OpenAPIDocument {
                     "mandatory_for": nullable(roles),
                     "days_to_complete": nullable(["type": "integer", "minimum": 1, "maximum": 3650, "default": 30]),
                     "validity_months": nullable(["type": "integer", "minimum": 1, "maximum": 600]),
+                    "waiver_counts": nullable(["type": "boolean", "default": false]),
                 ]),
         ]
     }

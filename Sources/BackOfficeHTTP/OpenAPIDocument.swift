@@ -1,3 +1,4 @@
+import BackOffice
 import Hummingbird
 
 /// `GET /openapi.json`: the OpenAPI 3.1 description of every route the router registers, with
@@ -184,6 +185,10 @@ enum OpenAPIDocument {
             "service": [
                 "name": "service", "in": "path", "required": true, "description": "An Omaolo service's code",
                 "schema": ["type": "string", "example": "symptom_back_pain"],
+            ],
+            "family": [
+                "name": "family", "in": "path", "required": true, "description": "An Omaolo service family",
+                "schema": enumeration(OmaoloServiceFamily.self),
             ],
             "grantId": [
                 "name": "grantId", "in": "path", "required": true, "description": "The role grant's id",

@@ -55,6 +55,7 @@ enum TrainingBodies {
         let daysToComplete: Int
         let validityMonths: Int?
         let active: Bool
+        let waiverCounts: Bool
 
         init(_ course: Course) {
             id = course.id.wire
@@ -65,6 +66,7 @@ enum TrainingBodies {
             daysToComplete = course.daysToComplete
             validityMonths = course.validityMonths
             active = course.active
+            waiverCounts = course.waiverCounts
         }
     }
 
@@ -133,10 +135,11 @@ enum TrainingBodies {
         let mandatoryFor: [String]?
         let daysToComplete: Int?
         let validityMonths: Int?
+        let waiverCounts: Bool?
 
         var course: NewCourse {
             NewCourse(code: code, title: title, description: description ?? "", mandatoryFor: mandatoryFor ?? [],
-                      daysToComplete: daysToComplete, validityMonths: validityMonths)
+                      daysToComplete: daysToComplete, validityMonths: validityMonths, waiverCounts: waiverCounts ?? false)
         }
     }
 }

@@ -40,7 +40,8 @@ public struct DemoTrainingSeed: Sendable {
                 guard let role = OrganisationRole(rawValue: person.role) else { continue }
                 let principal = try await roles.principal(email: person.email, interface: .system)
                 for (number, course) in demoCourses.enumerated() where course.mandatoryFor.contains(role) {
-                    let outcome = DemoTraining.outcome(organisation: index, slot: slot, course: number)
+                    let outcome = DemoReadiness.outcome(organisation: organisation.code, slot: slot, course: course.code)
+                        ?? DemoTraining.outcome(organisation: index, slot: slot, course: number)
                     try await replay(outcome, of: course, for: person.email, in: organisation.code, by: admin, principal, service, clock, now)
                     added += 1
                 }

@@ -14,7 +14,7 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets, deployments, 24 months of usage, courses and training tasks); safe to run again.")
+            abstract: "Load the demo county (regions, organisations, people in every role, a few hundred tickets, deployments, 24 months of usage, courses and training tasks, the training each service needs); safe to run again.")
 
         func run() async throws {
             try await reportingFailures {
@@ -29,10 +29,11 @@ struct SeedCommand: AsyncParsableCommand {
                     let tickets = try await DemoTicketSeed().load(app: app)
                     let deployed = try await DemoDeploymentSeed().load(app: app)
                     let training = try await DemoTrainingSeed().load(app: app)
+                    let readiness = try await DemoReadinessSeed().load(app: app)
                     printError("""
                         backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants, \
                         \(passwords) passwords, \(tickets) tickets, \(deployed.deployments) deployments, \(deployed.usageRows) usage rows, \
-                        \(training.courses) courses and \(training.tasks) training tasks added)
+                        \(training.courses) courses and \(training.tasks) training tasks added; training rules set for \(readiness.services) services)
                         """)
                     try await printTokens(app: app)
                     printError("Demo password of every demo person on the web pages (/login; `person set-password` changes one):")

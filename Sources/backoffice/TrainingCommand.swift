@@ -237,12 +237,13 @@ struct CourseCommand: AsyncParsableCommand {
         @Option(help: "Roles it is mandatory for, comma-separated: org_admin, omaolo_contact, professional.") var mandatoryFor: String?
         @Option(help: "Days from assignment to the due date (default 30).") var daysToComplete: Int?
         @Option(help: "Months a completion stays valid (default: forever).") var validityMonths: Int?
+        @Flag(help: "A waived task counts as holding the course (deployment readiness).") var waiverCounts = false
 
         func run() async throws {
             try await reportingFailures {
                 let new = NewCourse(
                     code: code, title: title, description: description, mandatoryFor: CourseCommand.roles(mandatoryFor) ?? [],
-                    daysToComplete: daysToComplete, validityMonths: validityMonths)
+                    daysToComplete: daysToComplete, validityMonths: validityMonths, waiverCounts: waiverCounts)
                 try await acting.withTrainingService { service, principal in
                     let course = try await service.createCourse(new, by: principal)
                     acting.format.print(columns: TrainingTable.courseColumns, rows: [TrainingTable.row(course)])
@@ -261,12 +262,14 @@ struct CourseCommand: AsyncParsableCommand {
         @Option(help: "Days from assignment to the due date.") var daysToComplete: Int?
         @Option(help: "Months a completion stays valid; 0 for forever.") var validityMonths: Int?
         @Flag(inversion: .prefixedNo, help: "Whether the course is in use (--no-active retires it).") var active: Bool?
+        @Flag(inversion: .prefixedNo, help: "Whether a waived task counts as holding the course (deployment readiness).")
+        var waiverCounts: Bool?
 
         func run() async throws {
             try await reportingFailures {
                 let changes = CourseChanges(
                     title: title, description: description, mandatoryFor: CourseCommand.roles(mandatoryFor),
-                    daysToComplete: daysToComplete, validityMonths: validityMonths, active: active)
+                    daysToComplete: daysToComplete, validityMonths: validityMonths, active: active, waiverCounts: waiverCounts)
                 try await acting.withTrainingService { service, principal in
                     let course = try await service.updateCourse(code, with: changes, by: principal)
                     acting.format.print(columns: TrainingTable.courseColumns, rows: [TrainingTable.row(course)])

@@ -24,11 +24,11 @@ enum TrainingTable {
         ]
     }
 
-    static let courseColumns = ["code", "title", "mandatory_for", "days_to_complete", "validity_months", "active"]
+    static let courseColumns = ["code", "title", "mandatory_for", "days_to_complete", "validity_months", "active", "waiver_counts"]
 
     static func row(_ course: Course) -> [String] {
         [course.code, course.title, course.mandatoryFor.map(\.rawValue).joined(separator: " "), String(course.daysToComplete),
-         course.validityMonths.map(String.init) ?? "", String(course.active)]
+         course.validityMonths.map(String.init) ?? "", String(course.active), String(course.waiverCounts)]
     }
 
     static let progressColumns = ["organisation", "course", "role", "assigned", "in_progress", "completed_valid", "expired", "waived", "overdue"]

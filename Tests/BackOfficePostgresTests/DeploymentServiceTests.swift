@@ -38,34 +38,40 @@ struct DeploymentServiceTests {
     }
 
     @Test func anOrgAdminTakesADeploymentThroughItsLifeWithHistoryAndAudit() async throws {
-        let fixture = try await AccessFixture.make(app: app)
+        // The organisation's own service, so that no other test's training rules touch it;
+        // its Omaolo contact, the owner and the only one in scope, is trained.
+        let ready = try await ReadinessFixture.make(app: app, deploy: false)
+        let fixture = ready.training.access
+        try await ready.train(ready.training.contact, app: app)
         let admin = try await principal(fixture.adminA)
         let code = fixture.orgA.code
         let created = try await service.create(
-            service: "symptom_back_pain", plannedStart: "2025-03-01", owner: fixture.member.email.uppercased(),
+            service: ready.serviceCode, plannedStart: "2025-03-01", owner: ready.training.contact.email.uppercased(),
             note: "Aloitetaan keväällä", in: code, by: admin)
         #expect(created.status == .planned && created.version == 1)
         #expect(created.plannedStart == LocalDate("2025-03-01"))
-        #expect(created.ownerEmail == fixture.member.email)
+        #expect(created.ownerEmail == ready.training.contact.email)
         #expect(created.liveSince == nil && created.retiredOn == nil)
+        #expect(created.readiness?.people == 1 && created.readiness?.meetsThreshold == true)
 
         let today = LocalDate(inFinland: Date())
         var current = created
         for status in ["piloting", "live", "paused", "live"] {
             current = try await service.changeStatus(
-                of: "symptom_back_pain", to: status, note: nil, expectedVersion: current.version, in: code, by: admin)
+                of: ready.serviceCode, to: status, note: nil, expectedVersion: current.version, in: code, by: admin)
             #expect(current.status.rawValue == status)
         }
         #expect(current.version == 5)
         #expect(current.liveSince == today)
         let retired = try await service.changeStatus(
-            of: "symptom_back_pain", to: "retired", note: "Korvattu uudella palvelulla", expectedVersion: nil, in: code, by: admin)
+            of: ready.serviceCode, to: "retired", note: "Korvattu uudella palvelulla", expectedVersion: nil, in: code, by: admin)
         #expect(retired.retiredOn == today && retired.liveSince == today && retired.version == 6)
+        #expect(retired.readiness == nil)
 
-        let history = try await service.history(of: "symptom_back_pain", in: code, for: admin)
+        let history = try await service.history(of: ready.serviceCode, in: code, for: admin)
         #expect(history.map(\.from) == [nil, .planned, .piloting, .live, .paused, .live])
         #expect(history.map(\.to) == [.planned, .piloting, .live, .paused, .live, .retired])
-        #expect(history.allSatisfy { $0.actorEmail == fixture.adminA.email && $0.interface == .cli })
+        #expect(history.allSatisfy { $0.actorEmail == fixture.adminA.email && $0.interface == .cli && $0.overrideReason == nil })
         #expect(history.first?.note == "Aloitetaan keväällä" && history.last?.note == "Korvattu uudella palvelulla")
         #expect(try await auditActions(for: fixture.orgA.id) == ["deployment.create"] + Array(repeating: "deployment.status", count: 5))
         #expect(try await service.deployments(in: code, for: admin) == [retired])
@@ -91,18 +97,18 @@ struct DeploymentServiceTests {
     }
 
     @Test func aChangeAgainstAStaleVersionIsRefused() async throws {
-        let fixture = try await AccessFixture.make(app: app)
-        let admin = try await principal(fixture.adminA)
-        let code = fixture.orgA.code
-        _ = try await service.create(service: "own_plan", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin)
-        _ = try await service.changeStatus(of: "own_plan", to: "piloting", note: nil, expectedVersion: 1, in: code, by: admin)
+        let ready = try await ReadinessFixture.make(app: app)
+        try await ready.train(ready.training.contact, app: app)
+        let admin = try await principal(ready.training.access.adminA)
+        let (code, own) = (ready.organisation.code, ready.serviceCode)
+        _ = try await service.changeStatus(of: own, to: "piloting", note: nil, expectedVersion: 1, in: code, by: admin)
         let stale = await #expect(throws: BackOfficeError.self) {
-            try await service.changeStatus(of: "own_plan", to: "retired", note: nil, expectedVersion: 1, in: code, by: admin)
+            try await service.changeStatus(of: own, to: "retired", note: nil, expectedVersion: 1, in: code, by: admin)
         }
-        #expect(stale == .conflict("the deployment of own_plan in \(code) has changed: it is at version 2, not 1"))
-        let current = try await service.deployment(of: "own_plan", in: code, for: admin)
+        #expect(stale == .conflict("the deployment of \(own) in \(code) has changed: it is at version 2, not 1"))
+        let current = try await service.deployment(of: own, in: code, for: admin)
         #expect(current.status == .piloting && current.version == 2)
-        #expect(try await service.history(of: "own_plan", in: code, for: admin).count == 2)
+        #expect(try await service.history(of: own, in: code, for: admin).count == 2)
         await app.close()
     }
 

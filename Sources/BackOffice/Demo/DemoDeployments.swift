@@ -33,7 +33,8 @@ public enum DemoDeployments {
         "oral_health": ["symptom_oral_health", "service_oral_health_care"],
     ]
 
-    /// Every demo deployment: most live for two years or more, some paused, piloting, planned or retired.
+    /// Every demo deployment: most live for two years or more, some paused, piloting, planned or
+    /// retired, and those of `DemoReadiness`'s showcase organisations.
     public static func plans() -> [Plan] {
         DemoData.organisations.enumerated().flatMap { organisationIndex, organisation in
             (services[organisation.kind] ?? []).enumerated().map { serviceIndex, service in
@@ -47,7 +48,9 @@ public enum DemoDeployments {
                 case 4: moves = [("piloting", wentLive + 3), ("live", wentLive), ("retired", 6)]
                 default: moves = [("piloting", wentLive + 3), ("live", wentLive)]
                 }
-                return Plan(organisationCode: organisation.code, serviceCode: service, moves: moves)
+                return Plan(
+                    organisationCode: organisation.code, serviceCode: service,
+                    moves: DemoReadiness.moves(organisation: organisation.code, service: service, planned: moves))
             }
         }
     }

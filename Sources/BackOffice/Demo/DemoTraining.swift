@@ -11,11 +11,11 @@ public enum DemoTraining {
                 Omaolon palvelut asukkaan ja ammattilaisen näkökulmasta: oirearviot, palveluarviot ja hyvinvointivalmennukset, \
                 ammattilaisliittymän käyttö ja yhteydenotot asukkaisiin.
                 """,
-            mandatoryFor: ["omaolo_contact", "professional"], daysToComplete: 30),
+            mandatoryFor: ["omaolo_contact", "professional"], daysToComplete: 30, waiverCounts: true),
         NewCourse(
             code: "oirearvioiden_kasittely", title: "Oirearvioiden käsittely",
             description: "Oirearvion tulosten tulkinta, kiireellisyysluokat, jatkohoitoon ohjaus ja kirjaaminen potilastietojärjestelmään.",
-            mandatoryFor: ["professional"], daysToComplete: 60),
+            mandatoryFor: ["omaolo_contact", "professional"], daysToComplete: 60, validityMonths: 24),
         NewCourse(
             code: "tietosuoja_asiakastietolaki", title: "Tietosuoja ja asiakastietolaki",
             description: """

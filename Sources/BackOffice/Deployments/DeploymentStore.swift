@@ -15,6 +15,23 @@ public struct DeploymentChange: Sendable, Equatable {
     public let liveSince: LocalDate?
     public let retiredOn: LocalDate?
     public let note: String?
+    /// Set when a county admin overrode the readiness gate; nil clears an earlier override.
+    public let overrideReason: String?
+}
+
+/// Which services a change of readiness rules applies to: one, or every service of a family.
+public enum ServiceSelection: Sendable, Equatable {
+    case service(String)
+    case family(OmaoloServiceFamily)
+}
+
+/// A county admin's change of the training a service needs; nil leaves a part as it is.
+public struct ReadinessRules: Sendable, Equatable {
+    public let services: ServiceSelection
+    /// Replaces the list of required course codes; empty: none.
+    public let requiredCourses: [String]?
+    /// Percent, 0 to 100.
+    public let threshold: Int?
 }
 
 /// What the deployment service needs from storage. Every change writes its history event
@@ -39,4 +56,15 @@ public protocol DeploymentStore: Sendable {
         of serviceCode: String, in organisation: Organisation, by actor: Principal,
         change: (Deployment) throws -> DeploymentChange, audit: (Deployment, Deployment) -> AuditEntry
     ) async throws -> Deployment
+
+    /// Stores `rules` for the services they select and returns those services as changed; an
+    /// unknown service, family member or course is an invalid field. Audits each service
+    /// under the county.
+    func setReadinessRules(
+        _ rules: ReadinessRules, by actor: Principal, audit: (OmaoloService, OmaoloService) -> AuditEntry
+    ) async throws -> [OmaoloService]
+
+    /// The live deployments of `organisations` (nil: every organisation, in the county scope)
+    /// with their readiness, by organisation code and service code.
+    func liveDeployments(in organisations: [UUID]?) async throws -> [DeploymentAtRisk]
 }

@@ -17,12 +17,21 @@ public struct OmaoloService: Sendable, Equatable {
     public let nameFi: String
     public let nameEn: String
     public let active: Bool
+    /// Percent of the people in scope who must be fully trained before it goes live.
+    public let readinessThreshold: Int
+    /// The courses its users must hold, by code.
+    public let requiredCourses: [String]
 
-    public init(code: String, family: OmaoloServiceFamily, nameFi: String, nameEn: String, active: Bool) {
+    public init(
+        code: String, family: OmaoloServiceFamily, nameFi: String, nameEn: String, active: Bool, readinessThreshold: Int = 80,
+        requiredCourses: [String] = []
+    ) {
         self.code = code
         self.family = family
         self.nameFi = nameFi
         self.nameEn = nameEn
         self.active = active
+        self.readinessThreshold = readinessThreshold
+        self.requiredCourses = requiredCourses
     }
 }

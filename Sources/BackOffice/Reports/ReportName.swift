@@ -6,6 +6,7 @@ public enum ReportName: String, CaseIterable, Sendable {
     case ticketsMonthly = "tickets_monthly"
     case trainingProgress = "training_progress"
     case deploymentCoverage = "deployment_coverage"
+    case deploymentReadiness = "deployment_readiness"
     case usageMonthly = "usage_monthly"
     case usageRegionMonthly = "usage_region_monthly"
 
@@ -17,6 +18,7 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .ticketsMonthly: return "tickets per region, organisation and month: opened, resolved, SLA met %, median resolution"
         case .trainingProgress: return "training tasks per region, organisation and course by status"
         case .deploymentCoverage: return "per region and service: organisations live, of all, population covered"
+        case .deploymentReadiness: return "training readiness per organisation, service and required course: share trained, threshold, who lacks it"
         case .usageMonthly: return "usage per region, organisation, service and month, also per 1 000 residents"
         case .usageRegionMonthly: return "usage per region and month, all services, also per 1 000 residents"
         }
@@ -33,7 +35,7 @@ public enum ReportName: String, CaseIterable, Sendable {
     /// Whether the report has months (`--from`, `--to`) to filter by.
     public var hasMonths: Bool {
         switch self {
-        case .myScope, .trainingProgress, .deploymentCoverage: return false
+        case .myScope, .trainingProgress, .deploymentCoverage, .deploymentReadiness: return false
         default: return true
         }
     }

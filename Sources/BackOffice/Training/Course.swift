@@ -16,10 +16,13 @@ public struct Course: Sendable, Equatable, Identifiable {
     public var validityMonths: Int?
     /// Inactive courses are kept for history but no longer assigned.
     public var active: Bool
+    /// Whether a waived task counts as holding the course (deployment readiness); otherwise
+    /// only a valid completion does.
+    public var waiverCounts: Bool
 
     public init(
         id: UUID, code: String, title: String, description: String, mandatoryFor: [OrganisationRole], daysToComplete: Int,
-        validityMonths: Int?, active: Bool
+        validityMonths: Int?, active: Bool, waiverCounts: Bool = false
     ) {
         self.id = id
         self.code = code
@@ -29,6 +32,7 @@ public struct Course: Sendable, Equatable, Identifiable {
         self.daysToComplete = daysToComplete
         self.validityMonths = validityMonths
         self.active = active
+        self.waiverCounts = waiverCounts
     }
 
     /// When a completion on `day` expires: `day` + the validity; nil if it never does.
@@ -48,10 +52,12 @@ public struct NewCourse: Sendable, Equatable {
     public var daysToComplete: Int?
     /// Nil: completions never expire.
     public var validityMonths: Int?
+    /// Whether a waived task counts as holding the course.
+    public var waiverCounts: Bool
 
     public init(
         code: String, title: String, description: String = "", mandatoryFor: [String] = [], daysToComplete: Int? = nil,
-        validityMonths: Int? = nil
+        validityMonths: Int? = nil, waiverCounts: Bool = false
     ) {
         self.code = code
         self.title = title
@@ -59,6 +65,7 @@ public struct NewCourse: Sendable, Equatable {
         self.mandatoryFor = mandatoryFor
         self.daysToComplete = daysToComplete
         self.validityMonths = validityMonths
+        self.waiverCounts = waiverCounts
     }
 }
 
@@ -72,10 +79,11 @@ public struct CourseChanges: Sendable, Equatable {
     /// 0: completions never expire.
     public var validityMonths: Int?
     public var active: Bool?
+    public var waiverCounts: Bool?
 
     public init(
         title: String? = nil, description: String? = nil, mandatoryFor: [String]? = nil, daysToComplete: Int? = nil,
-        validityMonths: Int? = nil, active: Bool? = nil
+        validityMonths: Int? = nil, active: Bool? = nil, waiverCounts: Bool? = nil
     ) {
         self.title = title
         self.description = description
@@ -83,9 +91,11 @@ public struct CourseChanges: Sendable, Equatable {
         self.daysToComplete = daysToComplete
         self.validityMonths = validityMonths
         self.active = active
+        self.waiverCounts = waiverCounts
     }
 
     var isEmpty: Bool {
         title == nil && description == nil && mandatoryFor == nil && daysToComplete == nil && validityMonths == nil && active == nil
+            && waiverCounts == nil
     }
 }

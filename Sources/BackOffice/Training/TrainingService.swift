@@ -37,7 +37,7 @@ public struct TrainingService: Sendable {
         try errors.throwIfAny()
         let course = Course(
             id: UUID(), code: code!, title: title!, description: description!, mandatoryFor: roles, daysToComplete: days!,
-            validityMonths: validity, active: true)
+            validityMonths: validity, active: true, waiverCounts: new.waiverCounts)
         return try await store.createCourse(course, by: principal.personID) { course in
             AuditEntry(
                 actorID: principal.personID, action: "course.create", objectType: "training_course", objectID: course.code,
@@ -59,7 +59,7 @@ public struct TrainingService: Sendable {
             validity = months == 0 ? .some(nil) : Self.validityMonths(months, errors: &errors).map { .some($0) }
         }
         if changes.isEmpty {
-            errors.add("fields", "give at least one of title, description, mandatory_for, days_to_complete, validity_months, active")
+            errors.add("fields", "give at least one of title, description, mandatory_for, days_to_complete, validity_months, active, waiver_counts")
         }
         try errors.throwIfAny()
         return try await store.changeCourse(code: code, by: principal.personID, { course in
@@ -69,6 +69,7 @@ public struct TrainingService: Sendable {
             if let days { course.daysToComplete = days }
             if let validity { course.validityMonths = validity }
             if let active = changes.active { course.active = active }
+            if let waiverCounts = changes.waiverCounts { course.waiverCounts = waiverCounts }
         }, audit: { before, after in
             AuditEntry(
                 actorID: principal.personID, action: "course.update", objectType: "training_course", objectID: after.code,
@@ -117,7 +118,7 @@ public struct TrainingService: Sendable {
         [
             "title": course.title, "mandatory_for": course.mandatoryFor.map(\.rawValue).joined(separator: ","),
             "days_to_complete": String(course.daysToComplete), "validity_months": course.validityMonths.map(String.init) ?? "",
-            "active": String(course.active),
+            "active": String(course.active), "waiver_counts": String(course.waiverCounts),
         ]
     }
 }

@@ -14,8 +14,7 @@ public struct PostgresDeploymentStore: DeploymentStore {
     public func services() async throws -> [OmaoloService] {
         try await StoreError.mapping {
             try await pool.withTransaction { transaction in
-                try await transaction.query("SELECT code, family, name_fi, name_en, active FROM omaolo_services ORDER BY code")
-                    .map(DeploymentRow.service)
+                try await Self.services(where: "true", in: transaction)
             }
         }
     }
@@ -42,7 +41,7 @@ public struct PostgresDeploymentStore: DeploymentStore {
                 guard let deployment = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction).first
                 else { return nil }
                 return try await transaction.query("""
-                    SELECT e.at, p.email AS actor, e.from_status, e.to_status, e.note, e.interface
+                    SELECT e.at, p.email AS actor, e.from_status, e.to_status, e.note, e.override_reason, e.interface
                     FROM deployment_events e LEFT JOIN people p ON p.id = e.actor_person_id
                     WHERE e.org_id = \(organisation.id) AND e.deployment_id = \(deployment.id)
                     ORDER BY e.at, e.id
@@ -76,7 +75,8 @@ public struct PostgresDeploymentStore: DeploymentStore {
                     RETURNING id
                     """).single().decode(UUID.self, "id")
                 try await Self.recordEvent(
-                    of: id, in: organisation.id, from: nil, to: .planned, note: draft.note, by: actor, in: transaction)
+                    of: id, in: organisation.id, from: nil, to: .planned, note: draft.note, overrideReason: nil, by: actor,
+                    in: transaction)
                 let created = try await Self.deployments(in: organisation.id, service: draft.serviceCode, in: transaction)[0]
                 try await AuditWriter.write(audit(created), organisation: organisation.id, in: transaction)
                 return created
@@ -102,12 +102,15 @@ public struct PostgresDeploymentStore: DeploymentStore {
                 try await transaction.execute("""
                     UPDATE deployments
                     SET status = \(decided.status.rawValue), live_since = \(decided.liveSince),
-                        retired_on = \(decided.retiredOn), version = version + 1, updated_at = now()
+                        retired_on = \(decided.retiredOn), version = version + 1, updated_at = now(),
+                        override_reason = \(decided.overrideReason),
+                        overridden_by = CASE WHEN \(decided.overrideReason)::text IS NULL THEN NULL ELSE \(actor.personID) END,
+                        overridden_at = CASE WHEN \(decided.overrideReason)::text IS NULL THEN NULL ELSE now() END
                     WHERE org_id = \(organisation.id) AND id = \(before.id)
                     """)
                 try await Self.recordEvent(
-                    of: before.id, in: organisation.id, from: before.status, to: decided.status, note: decided.note, by: actor,
-                    in: transaction)
+                    of: before.id, in: organisation.id, from: before.status, to: decided.status, note: decided.note,
+                    overrideReason: decided.overrideReason, by: actor, in: transaction)
                 let after = try await Self.deployments(in: organisation.id, service: serviceCode, in: transaction)[0]
                 try await AuditWriter.write(audit(before, after), organisation: organisation.id, in: transaction)
                 return after
@@ -115,24 +118,59 @@ public struct PostgresDeploymentStore: DeploymentStore {
         }
     }
 
-    /// The organisation's deployments (of one service only, when named), by service code.
+    /// The organisation's deployments (of one service only, when named), by service code, with
+    /// their readiness: one statement for the organisation.
     static func deployments(in organisation: UUID, service: String?, in transaction: Transaction) async throws -> [Deployment] {
-        try await transaction.query("""
-            SELECT d.id, d.org_id, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
-                   p.email AS owner, d.version, d.created_at, d.updated_at
-            FROM deployments d JOIN omaolo_services s ON s.id = d.service_id LEFT JOIN people p ON p.id = d.owner_person_id
-            WHERE d.org_id = \(organisation) AND (\(service)::text IS NULL OR s.code = \(service))
-            ORDER BY s.code
-            """).map(DeploymentRow.deployment)
+        var filter: PostgresQuery = "d.org_id = \(organisation)"
+        if let service { filter.append(" AND s.code = \(service)") }
+        return try await deployments(where: filter, in: transaction).map(\.deployment)
+    }
+
+    /// Deployments with their readiness and organisation code, filtered by `filter` (SQL over
+    /// `d`, the deployment, and `s`, its service), by organisation and service code.
+    static func deployments(where filter: PostgresQuery, in transaction: Transaction) async throws -> [DeploymentAtRisk] {
+        var query: PostgresQuery = """
+            SELECT d.id, d.org_id, o.code AS org_code, s.code AS service, d.status, d.planned_start, d.live_since, d.retired_on,
+                   p.email AS owner, d.version, d.created_at, d.updated_at, d.override_reason,
+                   r.threshold_pct, r.people, r.fully_trained, r.contacts, r.contacts_trained, r.owner_trained,
+                   c.code AS course, r.lacking, r.lacking_with_open_task
+            FROM deployments d
+            JOIN organisations o ON o.id = d.org_id
+            JOIN omaolo_services s ON s.id = d.service_id
+            LEFT JOIN people p ON p.id = d.owner_person_id
+            LEFT JOIN deployment_readiness r ON r.org_id = d.org_id AND r.deployment_id = d.id
+            LEFT JOIN training_courses c ON c.id = r.course_id
+            WHERE
+            """
+        query.append(" ")
+        query.append(filter)
+        query.append(" ORDER BY o.code, s.code, c.code")
+        return try DeploymentRow.deployments(try await transaction.query(query))
+    }
+
+    /// The catalogue's services matching `filter` (SQL over `s`), with their required courses.
+    static func services(where filter: PostgresQuery, in transaction: Transaction) async throws -> [OmaoloService] {
+        var query: PostgresQuery = """
+            SELECT s.id, s.code, s.family, s.name_fi, s.name_en, s.active, s.readiness_threshold,
+                   coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}') AS required_courses
+            FROM omaolo_services s
+            LEFT JOIN (service_required_courses r JOIN training_courses c ON c.id = r.course_id AND c.active) ON r.service_id = s.id
+            WHERE
+            """
+        query.append(" ")
+        query.append(filter)
+        query.append(" GROUP BY s.id ORDER BY s.code")
+        return try await transaction.query(query).map(DeploymentRow.service)
     }
 
     private static func recordEvent(
         of deployment: UUID, in organisation: UUID, from: DeploymentStatus?, to: DeploymentStatus, note: String?,
-        by actor: Principal, in transaction: Transaction
+        overrideReason: String?, by actor: Principal, in transaction: Transaction
     ) async throws {
         try await transaction.execute("""
-            INSERT INTO deployment_events (org_id, deployment_id, actor_person_id, from_status, to_status, note, interface)
-            VALUES (\(organisation), \(deployment), \(actor.personID), \(from?.rawValue), \(to.rawValue), \(note),
+            INSERT INTO deployment_events (org_id, deployment_id, actor_person_id, from_status, to_status, note, override_reason,
+                                           interface)
+            VALUES (\(organisation), \(deployment), \(actor.personID), \(from?.rawValue), \(to.rawValue), \(note), \(overrideReason),
                     \(actor.interface.rawValue))
             """)
     }

@@ -64,6 +64,9 @@ struct ReportView {
         case .deploymentCoverage:
             monthColumn = nil
             order = "region_code, service_code"
+        case .deploymentReadiness:
+            monthColumn = nil
+            order = "region_code NULLS FIRST, org_code, service_code, course_code NULLS FIRST"
         case .usageMonthly:
             monthColumn = "month"
             order = "month, region_code NULLS FIRST, org_code, service_code"

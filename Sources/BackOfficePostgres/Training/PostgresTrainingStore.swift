@@ -37,10 +37,11 @@ public struct PostgresTrainingStore: TrainingStore {
         return try await StoreError.mapping(duplicate: "a course with the code \(course.code) already exists") {
             try await pool.withTenant(county, actor: actor) { transaction in
                 let created = try TrainingRow.course(try await transaction.query(PostgresQuery("""
-                    INSERT INTO training_courses (code, title, description, mandatory_for_roles, days_to_complete, validity_months)
-                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING \(TrainingRow.courseColumns)
+                    INSERT INTO training_courses (code, title, description, mandatory_for_roles, days_to_complete, validity_months,
+                                                  waiver_counts)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING \(TrainingRow.courseColumns)
                     """, parameters: [course.code, course.title, course.description, course.mandatoryFor.map(\.rawValue),
-                                      course.daysToComplete, course.validityMonths])).single())
+                                      course.daysToComplete, course.validityMonths, course.waiverCounts])).single())
                 try await AuditWriter.write(audit(created), organisation: county, in: transaction)
                 return created
             }
@@ -61,10 +62,10 @@ public struct PostgresTrainingStore: TrainingStore {
                 try change(&course)
                 let after = try TrainingRow.course(try await transaction.query(PostgresQuery("""
                     UPDATE training_courses SET title = $2, description = $3, mandatory_for_roles = $4, days_to_complete = $5,
-                           validity_months = $6, active = $7, updated_at = now()
+                           validity_months = $6, active = $7, waiver_counts = $8, updated_at = now()
                     WHERE id = $1 RETURNING \(TrainingRow.courseColumns)
                     """, parameters: [before.id, course.title, course.description, course.mandatoryFor.map(\.rawValue),
-                                      course.daysToComplete, course.validityMonths, course.active])).single())
+                                      course.daysToComplete, course.validityMonths, course.active, course.waiverCounts])).single())
                 try await AuditWriter.write(audit(before, after), organisation: county, in: transaction)
                 return after
             }

@@ -5,7 +5,7 @@ import Postgres
 /// Reads and writes training rows: the select lists every course and task query uses, their
 /// decoding, days as PostgreSQL dates, and the one definition of a task that covers a person.
 enum TrainingRow {
-    static let courseColumns = "id, code, title, description, mandatory_for_roles, days_to_complete, validity_months, active"
+    static let courseColumns = "id, code, title, description, mandatory_for_roles, days_to_complete, validity_months, active, waiver_counts"
 
     static func course(_ row: PostgresRow) throws -> Course {
         Course(
@@ -13,7 +13,7 @@ enum TrainingRow {
             description: try row.decode(String.self, "description"),
             mandatoryFor: try row.decode([String].self, "mandatory_for_roles").compactMap(OrganisationRole.init(rawValue:)).sorted(),
             daysToComplete: try row.decode(Int.self, "days_to_complete"), validityMonths: try row.decode(Int?.self, "validity_months"),
-            active: try row.decode(Bool.self, "active"))
+            active: try row.decode(Bool.self, "active"), waiverCounts: try row.decode(Bool.self, "waiver_counts"))
     }
 
     /// The task columns with the names of its organisation, person, course and assigner, from
