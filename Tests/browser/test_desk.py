@@ -48,7 +48,9 @@ def comment(driver, text, visibility):
 
 
 def move(driver, label):
-    driver.find_element(By.XPATH, f"//div[@class='moves']//button[normalize-space()='{label}']").click()
+    button = driver.find_element(By.XPATH, f"//div[@class='moves']//button[normalize-space()='{label}']")
+    button.click()
+    wait(driver).until(EC.staleness_of(button))  # the page after the redirect replaced this one
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ticket-head")))
 
 
