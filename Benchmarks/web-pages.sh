@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="$(scripts/pg.sh fresh-db backoffice_bench_web)"
-swift build -c release --product backoffice >&2
-bin=.build/release/backoffice
+# Its own build folder, so that a debug build in .build can go on meanwhile.
+swift build -c release --product backoffice --scratch-path .build-release >&2
+bin=.build-release/release/backoffice
 $bin db migrate >&2
 $bin seed demo >/dev/null
 password=${DEMO_PASSWORD:-Omaolo-demo-2026}

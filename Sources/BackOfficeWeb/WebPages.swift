@@ -26,5 +26,7 @@ public struct WebPages: Sendable {
         QueuePage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         NewTicketPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         TicketDetailPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+        // Any other path a browser asks for is the not-found page (under /api/, the API's problem).
+        pages.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

@@ -19,10 +19,11 @@ struct WebTestApp {
     /// bcrypt at its lowest cost, so that tests log in quickly; verification is the same.
     static let hasher = BcryptPasswordHasher(cost: 4)
 
-    init(settings: SessionSettings = .standard) throws {
-        pool = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
+    /// The app on `pool` (default: the test database as the server's login).
+    init(pool: ConnectionPool? = nil, settings: SessionSettings = .standard) throws {
+        self.pool = try pool ?? TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
         login = LoginService(
-            store: PostgresWebSessionStore(pool: pool), access: RoleService(store: PostgresAccessStore(pool: pool)),
+            store: PostgresWebSessionStore(pool: self.pool), access: RoleService(store: PostgresAccessStore(pool: self.pool)),
             hasher: Self.hasher, settings: settings)
     }
 
@@ -42,11 +43,18 @@ struct WebTestApp {
         return router
     }
 
-    /// Runs `body` with a browser-like client of the app.
+    /// Runs `body` with a browser-like client of the app, then closes the app's connections.
     func withBrowser<T: Sendable>(_ body: @escaping @Sendable (inout Browser) async throws -> T) async throws -> T {
-        try await Application(router: try await router()).test(.router) { client in
-            var browser = Browser(client: client)
-            return try await body(&browser)
+        do {
+            let value = try await Application(router: try await router()).test(.router) { client in
+                var browser = Browser(client: client)
+                return try await body(&browser)
+            }
+            await pool.close()
+            return value
+        } catch {
+            await pool.close()
+            throw error
         }
     }
 }

@@ -4,7 +4,7 @@ import Logging
 
 /// Turns what a page throws into an error page in the request's language: 404 for anything
 /// unknown or not the person's (the same page either way), 403, 503 while the database is
-/// away, 500 without internals. A request without a session goes to the login page. Paths
+/// away (or when it went away before a change was known to be saved), 500 without internals. A request without a session goes to the login page. Paths
 /// under `/api/` are left to the API's problem documents.
 struct ErrorPageMiddleware<Parent: RemoteAddressRequestContext>: RouterMiddleware {
     typealias Context = WebContext<Parent>
@@ -28,6 +28,7 @@ struct ErrorPageMiddleware<Parent: RemoteAddressRequestContext>: RouterMiddlewar
         case BackOfficeError.notFound: (status, key) = (.notFound, "not_found")
         case BackOfficeError.forbidden: (status, key) = (.forbidden, "forbidden")
         case BackOfficeError.unavailable: (status, key) = (.serviceUnavailable, "unavailable")
+        case BackOfficeError.outcomeUnknown: (status, key) = (.serviceUnavailable, "outcome_unknown")
         case BackOfficeError.stale, BackOfficeError.conflict: (status, key) = (.conflict, "conflict")
         case BackOfficeError.invalid: (status, key) = (.unprocessableContent, "invalid")
         case WebRefusal.crossSite, WebRefusal.missingFormToken: (status, key) = (.forbidden, "form_expired")

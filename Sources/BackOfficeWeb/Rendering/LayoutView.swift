@@ -32,9 +32,12 @@ struct LayoutView {
         }
         var nav: [Link] = []
         if let principal {
-            let worksTickets = !principal.countyRoles.isDisjoint(with: [.countyAdmin, .supportAgent])
-                || principal.organisationRoles.values.contains { !$0.isDisjoint(with: [.orgAdmin, .omaoloContact]) }
-            let reportsTickets = principal.organisationRoles.values.contains { $0.contains(.professional) }
+            let organisationIDs = principal.organisationRoles.keys
+            let worksTickets = PermissionMatrix.reach(of: principal, for: .workTickets, in: nil) == .everyOrganisation
+                || organisationIDs.contains { PermissionMatrix.allows(principal, .workTickets, in: $0) }
+            let reportsTickets = organisationIDs.contains {
+                PermissionMatrix.reach(of: principal, for: .workTickets, in: $0) == .ownTicketsOnly
+            }
             if worksTickets {
                 nav.append(Link(href: "/tickets", label: catalogue.text("nav_queues"), current: path == "/tickets"))
             } else if reportsTickets {
