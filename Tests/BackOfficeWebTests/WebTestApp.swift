@@ -21,7 +21,7 @@ struct WebTestApp {
 
     /// The app on `pool` (default: the test database as the server's login).
     init(pool: ConnectionPool? = nil, settings: SessionSettings = .standard) throws {
-        self.pool = try pool ?? TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 4)
+        self.pool = try pool ?? TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 2)
         login = LoginService(
             store: PostgresWebSessionStore(pool: self.pool), access: RoleService(store: PostgresAccessStore(pool: self.pool)),
             hasher: Self.hasher, settings: settings)

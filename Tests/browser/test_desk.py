@@ -243,3 +243,24 @@ def test_after_logout_the_old_session_cookie_opens_nothing(browser, base_url):
         raise AssertionError("the old cookie still opened the queue")
     except urllib.error.HTTPError as refused:
         assert refused.code == 303 and refused.headers["Location"].startswith("/login")
+
+
+def test_the_keyboard_moves_through_the_queue_and_opens_a_ticket(browser, base_url):
+    log_in(browser, base_url, AGENT)
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys("?")
+    assert browser.find_element(By.ID, "shortcuts").get_attribute("open") is not None
+    body.send_keys(Keys.ESCAPE)
+    wait(browser).until(lambda driver: driver.find_element(By.ID, "shortcuts").get_attribute("open") is None)
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr[data-href]")
+    body.send_keys("j")
+    body.send_keys("j")
+    body.send_keys("k")
+    assert "selected" in rows[0].get_attribute("class")
+    second_href = rows[1].get_attribute("data-href")
+    body.send_keys("j")
+    body.send_keys(Keys.ENTER)
+    wait(browser).until(EC.url_to_be(base_url + second_href))
+    browser.find_element(By.TAG_NAME, "body").send_keys("i")
+    assert browser.switch_to.active_element.get_attribute("id") == "comment-body"
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=visibility][value=internal]").is_selected()

@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
 
     /// The page `template` with `content` as its view, as an HTML response.
     func render(_ template: String, _ page: Page, status: HTTPResponse.Status = .ok) -> Response {
-        guard let html = library.render(page, withTemplate: template) else {
+        guard let html = library.render(TemplateValues.of(page) as Any, withTemplate: template) else {
             preconditionFailure("no template named \(template)")
         }
         var headers = HTTPFields()
