@@ -273,7 +273,7 @@ write_config() {
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$SOCKDIR'
-max_connections = 200
+max_connections = 300
 log_destination = 'stderr'
 logging_collector = off
 log_line_prefix = '%m [%p] %q%u@%d '

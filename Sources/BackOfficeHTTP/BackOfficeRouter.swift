@@ -32,6 +32,7 @@ public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRe
     let served = Router(context: BackOfficeRequestContext.self)
     addRoutes(dependencies, to: served)
     let router = Router(context: BackOfficeRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(methodNotAllowed: MethodNotAllowed(served: served.routes)))
     addRoutes(dependencies, to: router)
     return router

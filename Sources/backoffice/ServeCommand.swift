@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web pages, the HTTP API, /health/live and /health/ready.",
         discussion: """
-            Environment: DATABASE_URL, PORT, LOG_LEVEL; SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
+            Environment: DATABASE_URL, PORT, LOG_LEVEL, LOG_FORMAT (text or json); SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
             (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure).
             """)
 
@@ -30,8 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
+            let logSettings = try LogSettings(environment)
+            logSettings.bootstrap()
             var logger = Logger(label: "backoffice")
-            logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            logger.logLevel = logSettings.level
             let migrations = try loadMigrations()
             let calendar = try SLACalendar.fromEnvironment(environment)
             let pool = ConnectionPool(
