@@ -28,11 +28,14 @@ public struct HTTPDependencies: Sendable {
 }
 
 /// The router with every route of the back office; the same one serves and is tested.
-public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRequestContext> {
+/// `recordingMetrics` counts and times each request by route pattern (Hummingbird's
+/// `MetricsMiddleware`), for a server that bootstrapped `MetricsEndpoint`.
+public func buildRouter(_ dependencies: HTTPDependencies, recordingMetrics: Bool = false) -> Router<BackOfficeRequestContext> {
     let served = Router(context: BackOfficeRequestContext.self)
     addRoutes(dependencies, to: served)
     let router = Router(context: BackOfficeRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    if recordingMetrics { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: ProblemMiddleware(methodNotAllowed: MethodNotAllowed(served: served.routes)))
     addRoutes(dependencies, to: router)
     return router

@@ -1,14 +1,18 @@
 """What the people who run the back office read: the server's log (one JSON line per request,
 the request's id on every line of it, never a resident's data) and, below, its metrics."""
 
+import http.cookiejar
 import json
 import os
+import re
 import subprocess
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
-from conftest import AGENT, ROOT, SERVER_LOG
+from conftest import AGENT, DEMO_PASSWORD, ROOT, SERVER_LOG
 
 ORG = "OULU-TK"
 COUNTY_ADMIN = "tuula.tuotevastaava@pohde.example"
@@ -117,3 +121,109 @@ def test_every_request_line_has_an_id_and_web_pages_get_one_too(base_url):
     requests = [line for line in log_lines() if line.get("message") == "request"]
     assert requests and all(line.get("request_id") for line in requests)
 
+
+# --- /metrics, parsed with prometheus-client's own text parser -------------------------------
+
+TICKET_ROUTE = "/api/v1/orgs/{code}/tickets/{ref}"
+
+
+def scrape(base_url):
+    """{(sample name, sorted labels): value} of one scrape from loopback, which needs no token."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urllib.request.urlopen(base_url + "/metrics", timeout=30) as answer:
+        assert answer.status == 200
+        assert answer.headers["Content-Type"].startswith("text/plain")
+        text = answer.read().decode()
+    samples = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            samples[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return samples
+
+
+def value(samples, name, **labels):
+    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+def until(condition, deadline_seconds=10):
+    """Polls `condition` until it holds or the deadline passes; returns its last answer."""
+    deadline = time.monotonic() + deadline_seconds
+    while True:
+        answer = condition()
+        if answer or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.05)  # polling a condition with a deadline, not synchronisation by sleeping
+
+
+def web_login(base_url, email, password):
+    """The path a login through the login form ends on (the queue, or the form again), sent with
+    its cookie and form token as a browser sends it."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    with opener.open(base_url + "/login", timeout=30) as page:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode()).group(1)
+    form = urllib.parse.urlencode({"email": email, "password": password, "csrf_token": token}).encode()
+    request = urllib.request.Request(base_url + "/login", data=form, method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with opener.open(request, timeout=30) as answer:
+        assert answer.status == 200
+        return urllib.parse.urlsplit(answer.geturl()).path
+
+
+def test_metrics_move_by_exactly_what_was_done(base_url):
+    token = api_token()
+    admin_token = api_token(COUNTY_ADMIN)
+    marker = uuid.uuid4().hex[:8]
+    before = scrape(base_url)
+
+    references = []
+    for channel in ("phone", "phone", "email"):
+        status, _, ticket = call(base_url, "POST", f"/api/v1/orgs/{ORG}/tickets", token, {
+            "subject": f"Mittaritesti {marker}", "description": "Testi.", "category": "other",
+            "channel": channel, "priority": "low", "resident": {"name": "Testi Asukas", "phone": "040 000 0000"},
+        })
+        assert status == 201, ticket
+        references.append(ticket["reference"])
+    for reference in references:
+        assert call(base_url, "GET", f"/api/v1/orgs/{ORG}/tickets/{reference}", token)[0] == 200
+    assert call(base_url, "GET", f"/api/v1/orgs/{ORG}/tickets/{ORG}-999999999", token)[0] == 404
+    assert web_login(base_url, f"nobody-{marker}@pohde.example", "väärin") == "/login"
+    assert web_login(base_url, AGENT, DEMO_PASSWORD) == "/tickets"
+    csv = "organisation,service,month,started,completed,forwarded\n" + "".join(
+        f"{ORG},symptom_respiratory_infection,1999-{month:02d},10,8,2\n" for month in (1, 2))
+    request = urllib.request.Request(base_url + "/api/v1/usage/imports?file_name=ops.csv", data=csv.encode(), method="POST",
+                                     headers={"Content-Type": "text/csv", "Authorization": f"Bearer {admin_token}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 201
+
+    def moved():
+        after = scrape(base_url)
+        got = value(after, "http_requests_total", route=TICKET_ROUTE, method="GET", status="200") \
+            - value(before, "http_requests_total", route=TICKET_ROUTE, method="GET", status="200")
+        return after if got >= 3 else None
+
+    after = until(moved)
+    assert after, "the ticket reads never showed in http_requests_total"
+
+    def delta(name, **labels):
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert delta("backoffice_tickets_created_total", channel="phone") == 2
+    assert delta("backoffice_tickets_created_total", channel="email") == 1
+    assert delta("backoffice_tickets_created_total", channel="web") == 0
+    assert delta("http_requests_total", route=TICKET_ROUTE, method="GET", status="200") == 3
+    assert delta("http_requests_total", route=TICKET_ROUTE, method="GET", status="404") == 1
+    assert delta("http_requests_total", route="/api/v1/orgs/{code}/tickets", method="POST", status="201") == 3
+    assert delta("http_request_duration_seconds_count", route=TICKET_ROUTE, method="GET", status="200") == 3
+    assert delta("backoffice_failed_logins_total") == 1
+    assert delta("backoffice_logins_total") == 1
+    assert delta("backoffice_usage_rows_imported_total") == 2
+    assert delta("backoffice_open_tickets", priority="low") == 3
+    assert value(after, "backoffice_sla_breaches", priority="low") >= 0
+    assert delta("postgres_statement_duration_seconds_count", kind="insert") >= 3
+    assert delta("postgres_transaction_duration_seconds_count", outcome="commit") >= 6
+    assert value(after, "postgres_pool_connections", state="open") >= 1
+    assert value(after, "postgres_pool_connections", state="in_use") >= 0
+    assert ("postgres_pool_waiting_leases", ()) in after
+    routes = {dict(labels).get("route") for (_, labels) in after if dict(labels).get("route")}
+    assert not [route for route in routes if ORG in route or marker in route], routes
