@@ -11,10 +11,12 @@ public struct HTTPDependencies: Sendable {
     public let deployments: DeploymentService
     public let usage: UsageImportService
     public let training: TrainingService
+    public let privacy: PrivacyService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService
+        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
+        privacy: PrivacyService
     ) {
         self.readiness = readiness
         self.roles = roles
@@ -24,6 +26,7 @@ public struct HTTPDependencies: Sendable {
         self.deployments = deployments
         self.usage = usage
         self.training = training
+        self.privacy = privacy
     }
 }
 
@@ -52,4 +55,5 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
     UsageController(usage: dependencies.usage).addRoutes(to: api)
     TrainingController(training: dependencies.training).addRoutes(to: api)
+    PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
 }

@@ -53,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
                 tickets: tickets, deployments: deployments,
                 usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)), recordingMetrics: metrics)
+                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
