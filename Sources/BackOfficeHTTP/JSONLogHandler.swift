@@ -21,10 +21,10 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, given in given }
-        var line = "{\"time\":\(Self.quoted(Date.now.formatted(Self.timeStyle))),\"level\":\"\(event.level.rawValue)\""
-        line += ",\"label\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
+        var line = "{\"time\":\(JSON.quoted(Date.now.formatted(Self.timeStyle))),\"level\":\"\(event.level.rawValue)\""
+        line += ",\"label\":\(JSON.quoted(label)),\"message\":\(JSON.quoted(event.message.description))"
         for key in merged.keys.sorted() {
-            line += ",\(Self.quoted(Self.name(of: key))):\(Self.json(merged[key]!))"
+            line += ",\(JSON.quoted(Self.name(of: key))):\(Self.json(merged[key]!))"
         }
         line += "}\n"
         FileHandle.standardError.write(Data(line.utf8))
@@ -40,30 +40,13 @@ public struct JSONLogHandler: LogHandler {
 
     private static func json(_ value: Logger.Metadata.Value) -> String {
         switch value {
-        case .string(let text): return quoted(text)
+        case .string(let text): return JSON.quoted(text)
         case .stringConvertible(let number as any BinaryInteger): return "\(number)"
         case .stringConvertible(let number as Double) where number.isFinite: return "\(number)"
-        case .stringConvertible(let other): return quoted(other.description)
+        case .stringConvertible(let other): return JSON.quoted(other.description)
         case .array(let values): return "[" + values.map(json).joined(separator: ",") + "]"
         case .dictionary(let values):
-            return "{" + values.keys.sorted().map { "\(quoted($0)):\(json(values[$0]!))" }.joined(separator: ",") + "}"
+            return "{" + values.keys.sorted().map { "\(JSON.quoted($0)):\(json(values[$0]!))" }.joined(separator: ",") + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count) + String(control.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
