@@ -1,5 +1,6 @@
 """What the people who run the back office read: the server's log (one JSON line per request,
-the request's id on every line of it, never a resident's data) and, below, its metrics."""
+the request's id on every line of it, never a resident's data), its metrics, and reports on a
+streaming replica."""
 
 import http.cookiejar
 import json
@@ -12,7 +13,9 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from conftest import AGENT, DEMO_PASSWORD, ROOT, SERVER_LOG
+import pytest
+
+from conftest import AGENT, DEMO_PASSWORD, ROOT, SERVER_LOG, free_port
 
 ORG = "OULU-TK"
 COUNTY_ADMIN = "tuula.tuotevastaava@pohde.example"
@@ -227,3 +230,63 @@ def test_metrics_move_by_exactly_what_was_done(base_url):
     assert ("postgres_pool_waiting_leases", ()) in after
     routes = {dict(labels).get("route") for (_, labels) in after if dict(labels).get("route")}
     assert not [route for route in routes if ORG in route or marker in route], routes
+
+
+# --- reporting on a streaming replica ---------------------------------------------------------
+
+PG = str(ROOT / "scripts" / "pg.sh")
+
+
+def own_cluster_environment():
+    """The environment of scripts/pg.sh for the private cluster (without DATABASE_URL), or None
+    when the tests run on a database of the user's own, of which no standby can be made here."""
+    environment = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    url = subprocess.run([PG, "url"], env=environment, capture_output=True, text=True, check=True).stdout.strip()
+    socket_folder = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["host"][0]
+    database_url = os.environ["DATABASE_URL"]
+    mine = urllib.parse.parse_qs(urllib.parse.urlsplit(database_url).query).get("host", [""])[0] == socket_folder
+    return environment if mine else None
+
+
+def test_a_report_on_the_standby_sees_what_the_primary_committed_and_no_write(base_url, tmp_path):
+    environment = own_cluster_environment()
+    if environment is None:
+        pytest.skip("a standby is made of the private cluster of scripts/pg.sh only")
+    binary = os.environ.get("BACKOFFICE_BIN", str(ROOT / ".build" / "debug" / "backoffice"))
+    database = urllib.parse.urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/")
+    marker = uuid.uuid4().hex[:8]
+    login, password = f"ops_replica_{marker}", f"salasana-{marker}-{uuid.uuid4().hex}"
+    (tmp_path / "password").write_text(password + "\n")
+    subprocess.run([binary, "reporting", "grant-login", login, "--county", "--password-file", str(tmp_path / "password")],
+                   check=True, capture_output=True, text=True)
+    port = free_port()
+    environment["PG_REPLICA_PORT"] = str(port)
+    try:
+        started = subprocess.run([PG, "replica", "start"], env=environment, capture_output=True, text=True)
+        assert started.returncode == 0, started.stderr
+        assert f":{port}/" in started.stdout
+        status, _, ticket = call(base_url, "POST", f"/api/v1/orgs/{ORG}/tickets", api_token(), {
+            "subject": f"Replikatesti {marker}", "category": "other", "channel": "chat", "priority": "low",
+            "reporter_email": "professional.oulu-tk@pohde.example"})
+        assert status == 201, ticket
+        reporting = dict(os.environ, REPORTING_DATABASE_URL=(
+            f"postgresql://{login}:{password}@127.0.0.1:{port}/{database}?target_session_attrs=read-only"))
+
+        def report():
+            done = subprocess.run([binary, "report", "ticket_facts", "--org", ORG, "--format", "csv"],
+                                  env=reporting, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
+            return any(ticket["reference"] in line.split(",") for line in done.stdout.splitlines())
+
+        assert until(report, deadline_seconds=30), "the standby never showed the ticket committed on the primary"
+        owner_on_standby = f"postgresql://backoffice_owner@127.0.0.1:{port}/{database}"
+        write = subprocess.run(["psql", owner_on_standby, "-XAtqc", "CREATE TABLE ops_replica_write (i int)"],
+                               capture_output=True, text=True)
+        assert write.returncode != 0 and "read-only transaction" in write.stderr, write.stderr
+        in_recovery = subprocess.run(["psql", owner_on_standby, "-XAtqc", "SELECT pg_is_in_recovery()"],
+                                     capture_output=True, text=True, check=True)
+        assert in_recovery.stdout.strip() == "t"
+    finally:
+        stopped = subprocess.run([PG, "replica", "stop"], env=environment, capture_output=True, text=True)
+        subprocess.run([binary, "reporting", "revoke-login", login], capture_output=True, text=True)
+    assert stopped.returncode == 0, stopped.stderr
