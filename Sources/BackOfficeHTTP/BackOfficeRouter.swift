@@ -37,8 +37,9 @@ public func buildRouter(_ dependencies: HTTPDependencies, recordingMetrics: Bool
     let served = Router(context: BackOfficeRequestContext.self)
     addRoutes(dependencies, to: served)
     let router = Router(context: BackOfficeRequestContext.self)
-    router.add(middleware: RequestLogMiddleware())
+    // Outside the log middleware, which answers errors itself: refusals are timed too.
     if recordingMetrics { router.add(middleware: MetricsMiddleware()) }
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(methodNotAllowed: MethodNotAllowed(served: served.routes)))
     addRoutes(dependencies, to: router)
     return router
