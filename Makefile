@@ -15,7 +15,9 @@ run: db-start build ## start the private database, migrate, load demo data, serv
 	export DATABASE_URL="$$($(PG) url)"; \
 	$(BACKOFFICE) db migrate; \
 	$(BACKOFFICE) seed demo; \
-	echo "Serving on http://127.0.0.1:$(PORT): log in there with a demo e-mail and the demo password above (health: /health/ready); Ctrl-C stops it." >&2; \
+	echo "Serving on http://127.0.0.1:$(PORT): log in there with a demo e-mail and the demo password above." >&2; \
+	echo "Health: /health/ready; Prometheus metrics: /metrics, from loopback or with METRICS_TOKEN; Ctrl-C stops it." >&2; \
+	echo "Reports on a streaming replica: PG_REPLICA_PORT=54330 scripts/pg.sh replica start (README, Reporting)." >&2; \
 	exec $(BACKOFFICE) serve --port $(PORT)
 
 test: db-start ## start a fresh test database, migrate it, run every test (Swift, then the browser)

@@ -15,7 +15,7 @@ say() { printf 'browser-tests: %s\n' "$*" >&2; }
 VENV=.build/browser-venv
 BACKOFFICE=${BACKOFFICE_BIN:-.build/debug/backoffice}
 # Pinned, so that a run is the same run on every machine.
-PYTHON_PACKAGES=(selenium==4.50.0 pytest==9.0.3)
+PYTHON_PACKAGES=(selenium==4.50.0 pytest==9.0.3 prometheus-client==0.26.0)
 AXE_PACKAGE=axe-playwright-python==0.1.8
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -26,7 +26,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if [[ ! -x $VENV/bin/pytest ]] || ! "$VENV/bin/python" -c 'import selenium, pytest' 2>/dev/null; then
+if [[ ! -x $VENV/bin/pytest ]] || ! "$VENV/bin/python" -c 'import selenium, pytest, prometheus_client' 2>/dev/null; then
 	say "making the Python environment $VENV"
 	python3 -m venv "$VENV"
 	"$VENV/bin/pip" install -q --disable-pip-version-check "${PYTHON_PACKAGES[@]}"

@@ -2,6 +2,7 @@
 # A private PostgreSQL cluster for development and tests.
 #
 #   scripts/pg.sh start | stop | status | restart | url [DBNAME [ROLE]] | fresh-db NAME
+#   scripts/pg.sh replica start | stop
 #
 # The cluster lives in $PG_ROOT, default <repo>/.pg. As root the server runs as the
 # `postgres` OS user (initdb refuses root); if that user cannot enter <repo> (a clone under
@@ -35,11 +36,16 @@ usage: scripts/pg.sh COMMAND
   url [DB [ROLE]]    print a libpq URL (default database backoffice, role backoffice_owner)
   fresh-db NAME      drop (WITH (FORCE)) and recreate database NAME owned by
                      backoffice_owner; print its URL
+  replica start      make a hot standby of the cluster (pg_basebackup, streaming
+                     replication) in <cluster>/replica on port PG_REPLICA_PORT; print
+                     the URL of its database backoffice
+  replica stop       stop the standby and remove its copy of the data
 
 environment:
   PG_ROOT            cluster folder (default <repo>/.pg, or /tmp/omaolo-backoffice-<hash>
                      when running as root and the postgres user cannot enter the repo)
   PG_PORT            TCP port on 127.0.0.1 and socket port (default 54329)
+  PG_REPLICA_PORT    the standby's port (default PG_PORT + 1)
   DATABASE_URL       use this database instead; start/stop/restart then do nothing
 EOF
 	exit 64
@@ -273,7 +279,7 @@ write_config() {
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$SOCKDIR'
-max_connections = 200
+max_connections = 300
 log_destination = 'stderr'
 logging_collector = off
 log_line_prefix = '%m [%p] %q%u@%d '
@@ -436,6 +442,59 @@ SQL
 	owner_url "$db" "$OWNER_ROLE"
 }
 
+# --- a streaming replica, for reporting -----------------------------------------------------
+
+# Sets REPLICA_PORT and REPLICA_DATA (after setup).
+locate_replica() {
+	REPLICA_PORT=${PG_REPLICA_PORT:-$((PORT + 1))}
+	[[ $REPLICA_PORT =~ ^[0-9]+$ ]] && ((REPLICA_PORT > 0 && REPLICA_PORT < 65536 && REPLICA_PORT != PORT)) ||
+		die "PG_REPLICA_PORT must be a port number other than PG_PORT, not '$REPLICA_PORT'"
+	REPLICA_DATA="$ROOT/replica"
+}
+
+replica_running() { [[ -f $REPLICA_DATA/PG_VERSION ]] && as_server "$BINDIR/pg_ctl" status -D "$REPLICA_DATA" >/dev/null 2>&1; }
+
+cmd_replica_start() {
+	cmd_start
+	locate_replica
+	lock_cluster
+	if replica_running; then
+		say "the standby is already running (port $REPLICA_PORT)"
+	else
+		if [[ -e $REPLICA_DATA ]]; then
+			as_server rm -rf -- "$REPLICA_DATA"
+		fi
+		say "copying the cluster into $REPLICA_DATA (pg_basebackup, streaming)"
+		# -R writes standby.signal and primary_conninfo; -X stream copies the WAL it needs.
+		as_server "$BINDIR/pg_basebackup" -D "$REPLICA_DATA" -h "$SOCKDIR" -p "$PORT" -U "$SUPERUSER" -R -X stream -c fast
+		# The copy's omaolo.conf is the primary's: the standby gets its own port.
+		as_server sed -i "s/^port = .*/port = $REPLICA_PORT/" "$REPLICA_DATA/omaolo.conf"
+		printf 'hot_standby = on\n' | as_server tee -a "$REPLICA_DATA/omaolo.conf" >/dev/null
+		say "starting the standby (port $REPLICA_PORT, log $ROOT/replica.log)"
+		if ! as_server "$BINDIR/pg_ctl" start -D "$REPLICA_DATA" -l "$ROOT/replica.log" -w -t 60 -s >&2; then
+			say "the standby did not start; the end of $ROOT/replica.log:"
+			tail -n 20 "$ROOT/replica.log" >&2 || true
+			exit 1
+		fi
+	fi
+	printf 'postgresql://%s@localhost:%s/%s?host=%s\n' "$OWNER_ROLE" "$REPLICA_PORT" "$DEFAULT_DB" "$(urlencode "$SOCKDIR")"
+}
+
+cmd_replica_stop() {
+	setup
+	locate_replica
+	lock_cluster
+	if replica_running; then
+		as_server "$BINDIR/pg_ctl" stop -D "$REPLICA_DATA" -m fast -w -s >&2
+		say "standby stopped"
+	else
+		say "no standby running"
+	fi
+	if [[ -e $REPLICA_DATA ]]; then
+		as_server rm -rf -- "$REPLICA_DATA"
+	fi
+}
+
 case ${1:-} in
 start) [[ $# -eq 1 ]] || usage; cmd_start ;;
 stop) [[ $# -eq 1 ]] || usage; cmd_stop ;;
@@ -443,6 +502,14 @@ status) [[ $# -eq 1 ]] || usage; cmd_status ;;
 restart) [[ $# -eq 1 ]] || usage; cmd_restart ;;
 url) [[ $# -le 3 ]] || usage; cmd_url "${2:-}" "${3:-}" ;;
 fresh-db) [[ $# -eq 2 ]] || usage; cmd_fresh_db "$2" ;;
+replica)
+	[[ $# -eq 2 ]] || usage
+	case $2 in
+	start) cmd_replica_start ;;
+	stop) cmd_replica_stop ;;
+	*) usage ;;
+	esac
+	;;
 -h | --help | help) usage ;;
 *) usage ;;
 esac

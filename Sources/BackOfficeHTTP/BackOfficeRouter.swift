@@ -11,10 +11,12 @@ public struct HTTPDependencies: Sendable {
     public let deployments: DeploymentService
     public let usage: UsageImportService
     public let training: TrainingService
+    public let privacy: PrivacyService
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService
+        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
+        privacy: PrivacyService
     ) {
         self.readiness = readiness
         self.roles = roles
@@ -24,14 +26,20 @@ public struct HTTPDependencies: Sendable {
         self.deployments = deployments
         self.usage = usage
         self.training = training
+        self.privacy = privacy
     }
 }
 
 /// The router with every route of the back office; the same one serves and is tested.
-public func buildRouter(_ dependencies: HTTPDependencies) -> Router<BackOfficeRequestContext> {
+/// `recordingMetrics` counts and times each request by route pattern (Hummingbird's
+/// `MetricsMiddleware`), for a server that bootstrapped `MetricsEndpoint`.
+public func buildRouter(_ dependencies: HTTPDependencies, recordingMetrics: Bool = false) -> Router<BackOfficeRequestContext> {
     let served = Router(context: BackOfficeRequestContext.self)
     addRoutes(dependencies, to: served)
     let router = Router(context: BackOfficeRequestContext.self)
+    // Outside the log middleware, which answers errors itself: refusals are timed too.
+    if recordingMetrics { router.add(middleware: MetricsMiddleware()) }
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware(methodNotAllowed: MethodNotAllowed(served: served.routes)))
     addRoutes(dependencies, to: router)
     return router
@@ -48,4 +56,5 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
     UsageController(usage: dependencies.usage).addRoutes(to: api)
     TrainingController(training: dependencies.training).addRoutes(to: api)
+    PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
 }

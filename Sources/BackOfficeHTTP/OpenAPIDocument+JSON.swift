@@ -44,7 +44,8 @@ indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal (also for the log lines of `JSONLogHandler`).
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -12,6 +12,7 @@ extension OpenAPIDocument {
                     "title": string,
                     "status": integer.described("The HTTP status"),
                     "detail": string,
+                    "instance": string.described("The request's id, as in the `X-Request-Id` response header and the server's log"),
                 ],
                 optional: ["errors": array(of: ref("InvalidField")).described("Each invalid field (422 only)")]),
             "InvalidField": object(required: ["field": string.described("The snake_case name of the field"), "reason": string]),

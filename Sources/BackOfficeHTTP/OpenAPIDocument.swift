@@ -18,6 +18,7 @@ enum OpenAPIDocument {
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
         healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations + trainingOperations
+            + privacyOperations
     }
 
     static var document: JSON {
@@ -46,6 +47,7 @@ enum OpenAPIDocument {
                 ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
                 ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
                 ["name": "training", "description": "The course catalogue and the training tasks of the organisations' people"],
+                ["name": "privacy", "description": "Residents' right to know who has read their contact details"],
             ],
             "paths": paths(operations),
             "components": [
@@ -59,7 +61,8 @@ enum OpenAPIDocument {
                 ],
                 "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas),
+                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
+                    .merging(privacySchemas),
             ],
         ]
     }

@@ -14,6 +14,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
     let statusCode: Int
     let detail: String
     let errors: [InvalidField]?
+    /// The request's id (`X-Request-Id`), which the server's log lines of that request carry too.
+    var instance: String?
     /// Seconds to wait before trying again (`Retry-After`), for a passing outage.
     var retryAfter: Int?
     /// The methods the resource serves (`Allow`), for a 405.
@@ -22,7 +24,7 @@ struct Problem: Error, HTTPResponseError, Encodable {
     var status: HTTPResponse.Status { .init(code: statusCode) }
 
     enum CodingKeys: String, CodingKey {
-        case type, title, detail, errors
+        case type, title, detail, errors, instance
         case statusCode = "status"
     }
 
@@ -74,6 +76,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
     static let outageRetrySeconds = 2
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        var problem = self
+        problem.instance = context.id
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
@@ -81,6 +85,6 @@ struct Problem: Error, HTTPResponseError, Encodable {
         if statusCode == 401 { headers[.wwwAuthenticate] = "Bearer" }
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         if let allow { headers[.allow] = allow }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try encoder.encode(self)))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try encoder.encode(problem)))))
     }
 }

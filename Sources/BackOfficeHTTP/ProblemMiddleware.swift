@@ -10,7 +10,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
-            return try await RequestTrace.$id.withValue(context.id) { try await next(request, context) }
+            return try await next(request, context)
         } catch let problem as Problem {
             throw problem
         } catch let error as BackOfficeError {

@@ -34,6 +34,8 @@ extension Connection {
     /// On the queue: prepares the statement once per connection, then executes it. Statements
     /// queued with `Transaction.sendWithNext` travel with it in one pipelined round trip.
     func run(_ query: PostgresQuery) throws(PostgresError) -> QueryResult {
+        let started = ContinuousClock.now
+        defer { QueryMetrics.statement(query.sql, took: .now - started) }
         let queued = takeQueued()
         if !queued.isEmpty { return try runPipelined(queued + [query]) }
         let statement = try prepare(query)

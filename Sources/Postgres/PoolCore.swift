@@ -86,6 +86,7 @@ final class PoolCore: Sendable {
                     let reason: any Error
                     do {
                         try await Task.sleep(for: timeout)
+                        QueryMetrics.leaseTimedOut()
                         reason = PostgresError(
                             .poolTimeout,
                             "no database connection became free within \(timeout) (all \(maximum) in use)")

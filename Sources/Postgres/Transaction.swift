@@ -56,6 +56,9 @@ extension Connection {
         _ level: IsolationLevel = .readCommitted,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> sending T {
+        let started = ContinuousClock.now
+        var committed = false
+        defer { QueryMetrics.transaction(committed: committed, took: .now - started) }
         // BEGIN travels with the transaction's first statement.
         queuedStatements.withLock { $0 = [level.begin] }
         let value: T
@@ -82,6 +85,7 @@ extension Connection {
                 .server, "the transaction was rolled back because one of its statements had failed",
                 sqlState: .inFailedTransaction)
         }
+        committed = true
         return value
     }
 

@@ -87,10 +87,7 @@ struct ReportingCommand: AsyncParsableCommand {
 /// What `grant-login` and `list-logins` print.
 enum ReportingLoginText {
     static func scope(_ scope: ReportingScope) -> String {
-        switch scope {
-        case .county: return "county"
-        case .organisations(let codes): return codes.joined(separator: " ")
-        }
+        scope.text
     }
 
     static func printGranted(_ granted: GrantedReportingLogin, target: (host: String, port: String, database: String), passwordFromFile: Bool) {

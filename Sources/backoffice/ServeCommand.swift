@@ -12,10 +12,11 @@ import Postgres
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the web pages, the HTTP API, /health/live and /health/ready.",
+        abstract: "Serve the web pages, the HTTP API, /health/live, /health/ready and /metrics.",
         discussion: """
-            Environment: DATABASE_URL, PORT, LOG_LEVEL; SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
-            (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure).
+            Environment: DATABASE_URL, PORT, LOG_LEVEL, LOG_FORMAT (text or json); SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
+            (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
+            METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback).
             """)
 
     @Option(help: "Address to listen on.")
@@ -27,11 +28,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most database connections the server opens.")
     var maxConnections = 16
 
+    @Flag(inversion: .prefixedNo, help: "Record Prometheus metrics and serve them at /metrics.")
+    var metrics = true
+
     func run() async throws {
         try await reportingFailures {
             let environment = ProcessInfo.processInfo.environment
+            let logSettings = try LogSettings(environment)
+            logSettings.bootstrap()
             var logger = Logger(label: "backoffice")
-            logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            logger.logLevel = logSettings.level
             let migrations = try loadMigrations()
             let calendar = try SLACalendar.fromEnvironment(environment)
             let pool = ConnectionPool(
@@ -39,13 +45,17 @@ struct ServeCommand: AsyncParsableCommand {
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+            let endpoint = metrics ? MetricsEndpoint.bootstrap(
+                token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
                 tickets: tickets, deployments: deployments,
                 usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))), recordingMetrics: metrics)
+            endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))

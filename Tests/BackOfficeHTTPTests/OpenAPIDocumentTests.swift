@@ -140,9 +140,11 @@ struct OpenAPIDocumentTests {
         let reference = try #require(made[3].json?["reference"]?.string)
         let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference, "service": "symptom_back_pain"]
         let reads = operations.filter { $0.method == .get }.map { operation in
-            // County, usage and county-queue routes are the county admin's; the rest the org admin's.
-            Call(method: .get, path: Self.url(operation, in: document, values: values),
-                 token: ["/api/v1/county", "/api/v1/usage", "/api/v1/tickets"].contains { operation.path.hasPrefix($0) } ? county : admin)
+            // County, usage, county-queue and privacy routes are the county admin's; the rest the org admin's.
+            let query = operation.path == "/api/v1/privacy/access-report" ? "?phone=%2B358401234567" : ""
+            return Call(method: .get, path: Self.url(operation, in: document, values: values) + query,
+                        token: ["/api/v1/county", "/api/v1/usage", "/api/v1/tickets", "/api/v1/privacy"].contains { operation.path.hasPrefix($0) }
+                            ? county : admin)
         }
         let changes = [
             Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/comments", token: admin,

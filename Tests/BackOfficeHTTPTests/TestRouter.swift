@@ -28,6 +28,6 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles),
         deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
         usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-
-        training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+        training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+        privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))))
 }

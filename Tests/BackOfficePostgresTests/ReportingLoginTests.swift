@@ -44,6 +44,26 @@ struct ReportingLoginTests {
         await close()
     }
 
+    @Test func creatingChangingAndDroppingALoginIsAudited() async throws {
+        let fixture = try await ReportingFixture.make(app: app)
+        let name = "test_rep_" + UUID().uuidString.prefix(8).lowercased()
+        _ = try await service.grant(name: name, organisationCodes: [fixture.codeA], county: false, password: nil)
+        _ = try await service.grant(name: name, organisationCodes: [], county: true, password: nil)
+        try await service.revoke(name: name)
+        let audited = try await app.withCountyScope { transaction in
+            try await transaction.query("""
+                SELECT action, coalesce(before->>'scope', '-') AS before, coalesce(after->>'scope', '-') AS after, interface
+                FROM audit_log WHERE object_type = 'reporting_login' AND object_id = \(name) ORDER BY at
+                """).map { row in try ["action", "before", "after", "interface"].map { try row.decode(String.self, $0) } }
+        }
+        #expect(audited == [
+            ["reporting_login.create", "-", fixture.codeA, "cli"],
+            ["reporting_login.change", fixture.codeA, "county", "cli"],
+            ["reporting_login.drop", "county", "-", "cli"],
+        ])
+        await close()
+    }
+
     @Test func revokingDropsTheRole() async throws {
         let name = try await TestReportingLogin.with(county: true) { $0.name }
         let exists = try await TestDatabase.withConnection { connection in

@@ -36,7 +36,8 @@ struct WebTestApp {
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
             organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
             tickets: tickets, deployments: deployments, usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-            training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+            training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: .support, secureCookies: false
         )).addRoutes(to: router)

@@ -140,5 +140,8 @@ struct TicketCommandLineTests {
         let retention = try await cli.run(["retention", "run", "--dry-run"])
         #expect(retention.status == 0, "\(retention.errors)")
         #expect(retention.errors.hasPrefix("would anonymise the resident contact details of"))
+        #expect(retention.errors.contains("would delete "))
+        #expect(retention.errors.contains(" idempotency keys older than 30 days\n"))
+        #expect(retention.errors.hasSuffix(" expired web sessions\n"))
     }
 }

@@ -1,6 +1,7 @@
-"""Browser tests of the web pages: a real `backoffice serve` on the test database (with the
-demo data that `scripts/browser-tests.sh` seeds), driven by Debian's headless Chromium
-through Selenium. Screenshots go to .build/screenshots/ for review."""
+"""Tests against a real `backoffice serve` on the test database (with the demo data that
+`scripts/browser-tests.sh` seeds): the web pages driven by Debian's headless Chromium through
+Selenium (screenshots go to .build/screenshots/ for review), and the server's JSON log and
+metrics read as its operators would."""
 
 import json
 import os
@@ -57,7 +58,9 @@ def base_url():
     port = free_port()
     SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
     with open(SERVER_LOG, "w") as log:
-        process = subprocess.Popen([binary, "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+        environment = dict(os.environ, LOG_FORMAT="json", LOG_LEVEL="info")
+        process = subprocess.Popen(
+            [binary, "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=environment)
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_ready(url, process)

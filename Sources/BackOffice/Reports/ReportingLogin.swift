@@ -5,6 +5,14 @@ public enum ReportingScope: Sendable, Equatable {
     case county
     /// Organisation codes, sorted, without duplicates.
     case organisations([String])
+
+    /// `county`, or the organisation codes separated by spaces.
+    public var text: String {
+        switch self {
+        case .county: return "county"
+        case .organisations(let codes): return codes.joined(separator: " ")
+        }
+    }
 }
 
 /// A PostgreSQL login of IT management's reporting jobs, as `reporting list-logins` shows it.
@@ -35,10 +43,11 @@ public struct GrantedReportingLogin: Sendable, Equatable {
 /// What the reporting logins need from storage. Runs as the schema owner, who may create roles.
 public protocol ReportingLoginStore: Sendable {
     /// Creates the login (or changes the scope, and the password when one is given, of a
-    /// reporting login that exists).
-    func grant(name: String, password: String?, scope: ReportingScope) async throws
-    /// Drops the login and its scope; false when there was no such reporting login.
-    func revoke(name: String) async throws -> Bool
+    /// reporting login that exists), and writes `audit` in the same transaction.
+    func grant(name: String, password: String?, scope: ReportingScope, audit: AuditEntry) async throws
+    /// Drops the login and its scope, writing `audit` in the same transaction; false (and no
+    /// audit entry) when there was no such reporting login.
+    func revoke(name: String, audit: AuditEntry) async throws -> Bool
     func logins() async throws -> [ReportingLogin]
 }
 
@@ -95,16 +104,25 @@ public struct ReportingLoginService: Sendable {
         try errors.throwIfAny()
         guard let name else { throw BackOfficeError.invalid("name", "is required") }
         let scope: ReportingScope = county ? .county : .organisations(Array(Set(codes)).sorted())
-        let existing = try await store.logins().contains { $0.name == name }
-        let chosen = password ?? (existing ? nil : Self.randomPassword())
-        try await store.grant(name: name, password: chosen, scope: scope)
+        let existing = try await store.logins().first { $0.name == name }
+        let chosen = password ?? (existing == nil ? Self.randomPassword() : nil)
+        var after = ["scope": scope.text]
+        if existing != nil { after["password"] = password == nil ? "kept" : "changed" }
+        try await store.grant(name: name, password: chosen, scope: scope, audit: AuditEntry(
+            actorID: nil, action: existing == nil ? "reporting_login.create" : "reporting_login.change",
+            objectType: "reporting_login", objectID: name, before: existing.map { ["scope": $0.scope.text] }, after: after,
+            reason: nil, interface: .cli))
         return GrantedReportingLogin(name: name, scope: scope, password: chosen)
     }
 
     /// Drops the reporting login `name`.
     public func revoke(name: String) async throws {
         let name = try Self.validatedName(name).mapError { BackOfficeError.invalid([$0]) }.get()
-        guard try await store.revoke(name: name) else { throw BackOfficeError.notFound("reporting login \(name)") }
+        let existing = try await store.logins().first { $0.name == name }
+        let audit = AuditEntry(
+            actorID: nil, action: "reporting_login.drop", objectType: "reporting_login", objectID: name,
+            before: existing.map { ["scope": $0.scope.text] }, after: nil, reason: nil, interface: .cli)
+        guard try await store.revoke(name: name, audit: audit) else { throw BackOfficeError.notFound("reporting login \(name)") }
     }
 
     public func logins() async throws -> [ReportingLogin] {

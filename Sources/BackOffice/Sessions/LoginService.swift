@@ -51,6 +51,7 @@ public struct LoginService: Sendable {
                     before: nil, after: ["client_address": clientAddress], reason: nil, interface: .web))
             throw LoginRefusal.wrongCredentials
         }
+        RequestTrace.noteActor(person.id)
         let secret = RandomSecret.make()
         let session = try await store.createSession(
             secret: secret, csrfToken: RandomSecret.make(), personID: person.id, at: moment,
@@ -73,6 +74,7 @@ public struct LoginService: Sendable {
             try await store.touchSession(session.id, at: moment)
         }
         guard let principal = try await access.activePrincipal(email: person.email, interface: .web) else { return nil }
+        RequestTrace.noteActor(person.id)
         return SignedIn(session: session, person: person, principal: principal)
     }
 

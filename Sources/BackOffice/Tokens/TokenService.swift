@@ -34,6 +34,7 @@ public struct TokenService: Sendable {
         guard secret.hasPrefix("bo_"), secret.count == 46,
               let principal = try await store.principal(token: secret, interface: interface, at: clock())
         else { throw BackOfficeError.unauthenticated("the token is unknown, expired or revoked") }
+        RequestTrace.noteActor(principal.personID)
         return principal
     }
 

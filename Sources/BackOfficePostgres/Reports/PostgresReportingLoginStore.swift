@@ -13,7 +13,8 @@ public struct PostgresReportingLoginStore: ReportingLoginStore {
         self.pool = pool
     }
 
-    public func grant(name: String, password: String?, scope: ReportingScope) async throws {
+    public func grant(name: String, password: String?, scope: ReportingScope, audit: AuditEntry) async throws {
+        let countyID = try await pool.countyOrganisationID()
         try await Self.mapping {
             try await pool.withTransaction { transaction in
                 var verifier: String?
@@ -23,16 +24,27 @@ public struct PostgresReportingLoginStore: ReportingLoginStore {
                 case .organisations(let codes): (codes, false)
                 }
                 try await transaction.execute("SELECT reporting_grant_login(\(name), \(verifier), \(codes), \(county))")
+                try await Self.write(audit, organisation: countyID, in: transaction)
             }
         }
     }
 
-    public func revoke(name: String) async throws -> Bool {
-        try await Self.mapping {
+    public func revoke(name: String, audit: AuditEntry) async throws -> Bool {
+        let county = try await pool.countyOrganisationID()
+        return try await Self.mapping {
             try await pool.withTransaction { transaction in
-                try await transaction.query("SELECT reporting_revoke_login(\(name)) AS revoked").single().decode(Bool.self, "revoked")
+                let revoked = try await transaction.query("SELECT reporting_revoke_login(\(name)) AS revoked").single().decode(Bool.self, "revoked")
+                if revoked { try await Self.write(audit, organisation: county, in: transaction) }
+                return revoked
             }
         }
+    }
+
+    /// The audit entry, written as `backoffice_county` (0018 makes the owner a member) for the
+    /// rest of the owner's transaction: row-level security stays forced on the audit log.
+    private static func write(_ audit: AuditEntry, organisation: UUID, in transaction: Transaction) async throws {
+        transaction.sendWithNext("SET LOCAL ROLE backoffice_county")
+        try await AuditWriter.write(audit, organisation: organisation, in: transaction)
     }
 
     public func logins() async throws -> [ReportingLogin] {

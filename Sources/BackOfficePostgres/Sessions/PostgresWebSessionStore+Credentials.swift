@@ -71,6 +71,7 @@ extension PostgresWebSessionStore {
                 try await AuditWriter.write(audit, organisation: county, in: transaction)
             }
         }
+        BusinessMetrics.loginFailed()
     }
 }
 

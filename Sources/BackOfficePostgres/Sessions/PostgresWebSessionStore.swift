@@ -17,7 +17,7 @@ public struct PostgresWebSessionStore: WebSessionStore {
     public func createSession(secret: String, csrfToken: String, personID: UUID, at moment: Date, audit: AuditEntry) async throws -> WebSession {
         let county = try await pool.countyOrganisationID()
         let expired = moment.addingTimeInterval(-SessionSettings.longestTimeout)
-        return try await StoreError.mapping(notFound: "person") {
+        let session = try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(county) { transaction in
                 transaction.sendWithNext("DELETE FROM web_sessions WHERE created_at < \(expired)")
                 let session = try Self.session(try await transaction.query("""
@@ -29,6 +29,8 @@ public struct PostgresWebSessionStore: WebSessionStore {
                 return session
             }
         }
+        BusinessMetrics.loggedIn()
+        return session
     }
 
     public func session(secret: String) async throws -> (session: WebSession, person: Person)? {

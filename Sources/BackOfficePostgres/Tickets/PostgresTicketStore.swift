@@ -13,7 +13,7 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
-        try await StoreError.mapping(notFound: "person") {
+        let outcome: (ticket: Ticket, created: Bool) = try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction in
                 if let key = draft.idempotencyKey,
                    let earlier = try await Self.ticket(idempotencyKey: key, fingerprint: draft.fingerprint, in: organisation, transaction) {
@@ -36,6 +36,8 @@ public struct PostgresTicketStore: TicketStore {
                 return (ticket, true)
             }
         }
+        if outcome.created { BusinessMetrics.ticketCreated(channel: outcome.ticket.channel) }
+        return outcome
     }
 
     public func ticket(number: Int, in organisation: Organisation) async throws -> Ticket? {

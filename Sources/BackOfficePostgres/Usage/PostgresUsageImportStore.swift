@@ -30,7 +30,7 @@ public struct PostgresUsageImportStore: UsageImportStore {
     ) async throws -> UsageImport {
         let sha256 = SHA256.hash(data: contents).map { String(format: "%02x", $0) }.joined()
         let county = try await pool.countyOrganisationID()
-        return try await StoreError.mapping {
+        let record = try await StoreError.mapping {
             try await pool.withCountyScope(actor: actor.personID) { transaction in
                 let organisations = try Self.ids(of: file.organisationCodes, from: try await transaction.query(
                     "SELECT id, code FROM organisations WHERE code = ANY(\(file.organisationCodes))"))
@@ -68,6 +68,8 @@ public struct PostgresUsageImportStore: UsageImportStore {
                 return record
             }
         }
+        BusinessMetrics.usageRowsImported(record.rowCount)
+        return record
     }
 
     public func imports() async throws -> [UsageImport] {
