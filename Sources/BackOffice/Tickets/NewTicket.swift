@@ -52,6 +52,11 @@ public struct TicketDraft: Sendable, Equatable {
     /// The `Idempotency-Key` of the request, if it had one: a retry with the same key and the
     /// same `fingerprint` gets the ticket made the first time; another fingerprint is refused.
     public let idempotencyKey: String?
+    /// The `Message-ID` of the mail the ticket came from: stored with it, so the same mail
+    /// delivered again makes nothing new.
+    public var mailMessageID: String? = nil
+    /// How many identity codes were removed from the mail it came from (the history says so).
+    public var identityCodesRemoved = 0
 
     /// The content of the ticket as one string: equal for equal requests, whenever made.
     public var fingerprint: String {
