@@ -16,12 +16,14 @@ run: db-start build ## start the private database, migrate, load demo data, serv
 	$(BACKOFFICE) db migrate; \
 	$(BACKOFFICE) seed demo; \
 	echo "Serving on http://127.0.0.1:$(PORT) (health: /health/ready); Ctrl-C stops it." >&2; \
+	echo "Mail to the desk: DATABASE_URL=\"$$DATABASE_URL\" $(BACKOFFICE) mail receive --org OULU-TK < docs/sample-mail.eml" >&2; \
 	exec $(BACKOFFICE) serve --port $(PORT)
 
 test: db-start ## start a fresh test database, migrate it, run every test (Swift, then the browser)
 	swift build --build-tests
 	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
 	$(BACKOFFICE) db migrate; \
+	scripts/mail-tools.sh; \
 	swift test --skip-build; \
 	scripts/browser-tests.sh
 

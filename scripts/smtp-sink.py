@@ -1,10 +1,12 @@
 """A local SMTP sink for the mail tests: aiosmtpd on a free loopback port, each message
 written whole to DIR/<n>.eml with its envelope as X-Envelope-From / X-Envelope-To lines
-on top. Prints the port on stdout once it listens; ends when stdin closes.
+on top. Prints the port on stdout once it listens; ends on SIGTERM (unblocked here: a test
+process may pass a mask that blocks it) or when stdin closes.
 
     .build/mail-venv/bin/python scripts/smtp-sink.py DIR
 """
 import os
+import signal
 import socket
 import sys
 
@@ -33,6 +35,8 @@ def free_port():
 
 
 def main():
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     directory = sys.argv[1]
     os.makedirs(directory, exist_ok=True)
     port = free_port()

@@ -7,8 +7,14 @@ import Foundation
 struct MailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail",
-        abstract: "Take in mail to the support desk.",
-        subcommands: [Receive.self])
+        abstract: "Take in mail to the support desk; deliver and list the mails it sends.",
+        discussion: """
+            MAIL_FROM is the county-wide desk address (default tuki@pohde.example), MAIL_DESK_ADDRESSES the \
+            organisations' own (OULU-TK=tuki-oulu@pohde.example,…), SENDMAIL the sendmail program and its \
+            arguments (default /usr/sbin/sendmail), MAIL_NOTIFICATIONS_OFF the kinds not sent (reply, received, \
+            resolved, assigned).
+            """,
+        subcommands: [Receive.self, Deliver.self, Outbox.self])
 
     struct Receive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,8 +54,8 @@ struct MailCommand: AsyncParsableCommand {
             let calendar = try SLACalendar.fromEnvironment(environment)
             try await withAppPool { pool in
                 let roles = RoleService(store: PostgresAccessStore(pool: pool))
-                let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
-                switch try await service.receive(mail, in: org, settings: settings) {
+                let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: settings)
+                switch try await service.receive(mail, in: org) {
                 case .created(let ticket): print(ticket.reference); printError("created \(ticket.reference)")
                 case .commented(let ticket): print(ticket.reference); printError("commented on \(ticket.reference)")
                 case .duplicate(let ticket): print(ticket.reference); printError("already received for \(ticket.reference): nothing new")

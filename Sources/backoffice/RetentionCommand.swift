@@ -15,7 +15,8 @@ struct RetentionCommand: AsyncParsableCommand {
             abstract: "Anonymise the contact details of residents' tickets closed longer ago than the retention period.",
             discussion: """
                 Runs as the system (the audit log records it so) and may be repeated: tickets already anonymised are \
-                not touched again. The period comes from --months, else RETENTION_MONTHS, else 12.
+                not touched again. The period comes from --months, else RETENTION_MONTHS, else 12. Sent and failed \
+                mails of the outbox, with their addresses, are removed 30 days after they were written.
                 """)
         @Option(help: "Months after closing (1 to 120).") var months: Int?
         @Flag(help: "Only list the tickets that would be anonymised.") var dryRun = false
@@ -32,6 +33,10 @@ struct RetentionCommand: AsyncParsableCommand {
                     let references = try await service.anonymiseResidentContacts(closedMoreThan: period, dryRun: dryRun)
                     references.forEach { print($0) }
                     printError("\(dryRun ? "would anonymise" : "anonymised") the resident contact details of \(references.count) tickets closed more than \(period) months ago")
+                    if !dryRun {
+                        let removed = try await service.removeFinishedMail(PostgresMailOutbox(pool: pool))
+                        printError("removed \(removed) sent or failed mails older than \(TicketService.sentMailRetentionDays) days")
+                    }
                 }
             }
         }

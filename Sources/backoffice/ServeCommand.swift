@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web pages, the HTTP API, /health/live and /health/ready.",
         discussion: """
             Environment: DATABASE_URL, PORT, LOG_LEVEL; SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
-            (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure).
+            (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
+            MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
+            MAIL_DELIVERY_SECONDS (default 30) for the outbox, delivered while the server runs.
             """)
 
     @Option(help: "Address to listen on.")
@@ -37,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
-            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
+            let mail = try MailSettings.fromEnvironment(environment)
+            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: mail)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
@@ -57,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
             let app = Application(
                 router: router,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
-                services: [pool],
+                services: [pool, MailDeliveryService(
+                    delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
+                    interval: .seconds(environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30), logger: logger)],
                 logger: logger)
             try await app.runService()
         }

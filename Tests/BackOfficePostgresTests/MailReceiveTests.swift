@@ -6,10 +6,9 @@ import Postgres
 import PostgresTestSupport
 import Testing
 
-@Suite("Mail to the desk becomes tickets and comments, against the database")
+@Suite("Mail to the desk becomes tickets and comments, against the database", .serialized)
 struct MailReceiveTests {
     let app: ConnectionPool
-    let settings = MailSettings(from: "tuki@pohde.example")
 
     init() throws {
         app = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 2)
@@ -17,7 +16,7 @@ struct MailReceiveTests {
 
     func receive(_ fixture: TicketFixture, _ name: String, _ values: [String: String] = [:], in code: String? = nil) async throws -> MailReceipt {
         try await fixture.service.receive(
-            try InboundMail(try MailFixture.bytes(name, values)), in: code ?? fixture.access.orgA.code, settings: settings)
+            try InboundMail(try MailFixture.bytes(name, values)), in: code ?? fixture.access.orgA.code)
     }
 
     func created(_ receipt: MailReceipt) throws -> Ticket {
@@ -131,7 +130,7 @@ struct MailReceiveTests {
         #expect(try await receive(fixture, "bounce.eml") == .ignored("a delivery report"))
         let own = try await fixture.service.receive(
             try InboundMail(try MailFixture.bytes("mixed-with-attachments.eml", ["FROM": "Tuki@Pohde.example"])),
-            in: fixture.access.orgA.code, settings: settings)
+            in: fixture.access.orgA.code)
         #expect(own == .ignored("sent from the desk's own address tuki@pohde.example"))
         let agent = try await fixture.principal(fixture.supportAgent)
         #expect(try await fixture.service.comments(of: ticket.reference, in: fixture.access.orgA.code, for: agent).isEmpty)

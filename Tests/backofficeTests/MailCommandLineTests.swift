@@ -3,7 +3,7 @@ import PostgresTestSupport
 import Testing
 
 /// `backoffice mail receive`, as the mail system's pipe runs it.
-@Suite("Mail from the command line, on the demo county")
+@Suite("Mail from the command line, on the demo county", .serialized)
 struct MailCommandLineTests {
     let cli = CommandLineTests()
 
@@ -30,6 +30,11 @@ struct MailCommandLineTests {
         #expect(shown.status == 0, "\(shown.errors)")
         #expect(shown.output.contains("[henkilötunnus poistettu]") && !shown.output.contains("131052"))
         #expect(shown.output.contains("identity_codes_removed"))
+        let outbox = try await cli.run(["mail", "outbox", "--org", "OULU-TK", "--as", "teemu.tukipalvelu@pohde.example", "--format", "csv"])
+        #expect(outbox.status == 0, "\(outbox.errors)")
+        let line = outbox.output.split(separator: "\n").first { $0.contains(",\(reference),received,pending,0,") }
+        #expect(line?.contains("[\(reference)] Tukipyyntösi on vastaanotettu: Oirearvio ei lähde ammattilaiselle") == true)
+        #expect(!outbox.output.contains("liisa.leppanen@example.fi"))
     }
 
     @Test func aMailOverOneMegabyteIsRefusedWith65AndOneLine() async throws {

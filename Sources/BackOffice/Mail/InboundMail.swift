@@ -16,6 +16,8 @@ public struct InboundMail: Sendable, Equatable {
     public let subject: String
     public let text: String
     public let attachmentCount: Int
+    /// `Content-Language`, if the message says.
+    public let language: String?
     /// Why the message must not become a ticket (an auto-reply, a bounce, a list), if so.
     public let automatic: String?
 
@@ -36,6 +38,7 @@ public struct InboundMail: Sendable, Equatable {
         subject = (headers.decoded("Subject") ?? "").replacing(/\s+/, with: " ").trimmingCharacters(in: .whitespaces)
         text = ReplyTrimmer.trimmed(body)
         attachmentCount = attachments
+        language = headers["Content-Language"]
     }
 
     /// The text of the entity: alternatives give their plain part (else their HTML part),

@@ -10,7 +10,7 @@ extension TicketService {
     }
 
     /// Takes in one mail received at the desk of the organisation `code`.
-    public func receive(_ mail: InboundMail, in code: String, settings: MailSettings) async throws -> MailReceipt {
+    public func receive(_ mail: InboundMail, in code: String) async throws -> MailReceipt {
         guard let organisation = try await access.store.organisation(code: code.uppercased()), organisation.active else {
             throw BackOfficeError.notFound("organisation \(code)")
         }
@@ -18,7 +18,7 @@ extension TicketService {
         guard let sender = mail.fromAddress.flatMap({ try? Validation.email($0, field: "from").get() }) else {
             return .ignored("no sender address")
         }
-        if settings.isOwn(sender) { return .ignored("sent from the desk's own address \(sender)") }
+        if self.mail.isOwn(sender) { return .ignored("sent from the desk's own address \(sender)") }
         if let id = mail.messageID, let earlier = try await store.ticket(receivedMessageID: id, in: organisation) {
             return .duplicate(earlier)
         }
@@ -44,6 +44,8 @@ extension TicketService {
             idempotencyKey: nil)
         draft.mailMessageID = mail.messageID
         draft.identityCodesRemoved = removed + name.removed
+        draft.residentLanguage = MailLanguage.of(mail.language)
+        draft.mails = mails(.received, to: .reporter, in: organisation)
         return .created(try await store.create(draft, in: organisation, by: professional?.personID, interface: .system).ticket)
     }
 

@@ -57,6 +57,10 @@ public struct TicketDraft: Sendable, Equatable {
     public var mailMessageID: String? = nil
     /// How many identity codes were removed from the mail it came from (the history says so).
     public var identityCodesRemoved = 0
+    /// The mails the new ticket causes, written to the outbox in its transaction.
+    public var mails: [MailRequest] = []
+    /// The language of a resident reporter's mails.
+    public var residentLanguage: MailLanguage = .fi
 
     /// The content of the ticket as one string: equal for equal requests, whenever made.
     public var fingerprint: String {

@@ -54,6 +54,8 @@ public struct TicketChange: Sendable {
     public let comment: (visibility: TicketComment.Visibility, body: String)?
     /// The `Message-ID` of the mail the change came from, stored with it (see `TicketDraft`).
     public var mailMessageID: String?
+    /// The mails the change causes, written to the outbox in its transaction.
+    public var mails: [MailRequest] = []
 
     public init(kind: String, changes: [String: TicketEvent.Change], comment: (visibility: TicketComment.Visibility, body: String)? = nil) {
         self.kind = kind

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// The tickets mails belong to: by the `Message-ID`s the desk received, and by the threading
-/// headers of answers to what it sent (`MailThread`).
+/// headers of answers to what it sent (a ticket's thread, `MailThread`, or a mail of the outbox).
 extension PostgresTicketStore {
     public func ticket(receivedMessageID messageID: String, in organisation: Organisation) async throws -> Ticket? {
         try await StoreError.mapping {
@@ -26,6 +26,9 @@ extension PostgresTicketStore {
                     WHERE t.org_id = \(organisation.id) AND t.id = ANY (\(threads)::uuid[])
                     UNION ALL
                     SELECT t.number, 1 FROM mail_received m JOIN tickets t ON t.org_id = m.org_id AND t.id = m.ticket_id
+                    WHERE m.org_id = \(organisation.id) AND m.message_id = ANY (\(messageIDs)::text[])
+                    UNION ALL
+                    SELECT t.number, 1 FROM mail_outbox m JOIN tickets t ON t.org_id = m.org_id AND t.id = m.ticket_id
                     WHERE m.org_id = \(organisation.id) AND m.message_id = ANY (\(messageIDs)::text[])
                     ORDER BY rank, number DESC LIMIT 1
                     """).first else { return nil }

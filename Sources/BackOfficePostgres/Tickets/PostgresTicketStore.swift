@@ -22,8 +22,9 @@ public struct PostgresTicketStore: TicketStore {
                 let ticket = try await Self.insert(draft, in: organisation, transaction)
                 if case .resident(let contact) = draft.reporter {
                     transaction.sendWithNext("""
-                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone)
-                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone))
+                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
+                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone),
+                                \(draft.residentLanguage.rawValue))
                         """)
                 }
                 if let key = draft.idempotencyKey {
@@ -32,6 +33,7 @@ public struct PostgresTicketStore: TicketStore {
                         VALUES (\(organisation.id), \(key), encode(sha256(convert_to(\(draft.fingerprint), 'UTF8')), 'hex'), \(ticket.id))
                         """)
                 }
+                try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
                 if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
                 var creation = Self.creation(of: ticket)
                 if draft.identityCodesRemoved > 0 {
@@ -73,6 +75,7 @@ public struct PostgresTicketStore: TicketStore {
                 if let (visibility, body) = done.comment {
                     comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
                 }
+                try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
                 if let messageID = done.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
                 Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
                 return (ticket, comment)
