@@ -5,6 +5,10 @@
 --   * ticket_comments.author_person_id may be NULL: a reply by mail from the resident who
 --     reported the ticket (residents are never people of the back office). Such a comment
 --     is always public.
+--   * mail_outbox (tenant): the mails the desk sends, written with the change that causes
+--     them, delivered through sendmail, removed 30 days after they were sent or failed.
+--   * people.language, ticket_resident_contacts.language: the language of their mails.
+--   * access_log.actor_person_id may be NULL: the system reading an address for its own mail.
 
 ALTER TABLE ticket_comments ALTER COLUMN author_person_id DROP NOT NULL;
 ALTER TABLE ticket_comments
