@@ -18,12 +18,14 @@ run: db-start build ## start the private database, migrate, load demo data, serv
 	echo "Serving on http://127.0.0.1:$(PORT): log in there with a demo e-mail and the demo password above." >&2; \
 	echo "Health: /health/ready; Prometheus metrics: /metrics, from loopback or with METRICS_TOKEN; Ctrl-C stops it." >&2; \
 	echo "Reports on a streaming replica: PG_REPLICA_PORT=54330 scripts/pg.sh replica start (README, Reporting)." >&2; \
+	echo "Mail to the desk: DATABASE_URL=\"$$DATABASE_URL\" $(BACKOFFICE) mail receive --org OULU-TK < docs/sample-mail.eml" >&2; \
 	exec $(BACKOFFICE) serve --port $(PORT)
 
 test: db-start ## start a fresh test database, migrate it, run every test (Swift, then the browser)
 	swift build --build-tests
 	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
 	$(BACKOFFICE) db migrate; \
+	scripts/mail-tools.sh; \
 	swift test --skip-build; \
 	scripts/browser-tests.sh
 

@@ -105,7 +105,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
-        .testTarget(name: "BackOfficeTests", dependencies: ["BackOffice"], swiftSettings: strict),
+        .testTarget(name: "BackOfficeTests", dependencies: ["BackOffice", "BackOfficeTestSupport"], swiftSettings: strict),
         .testTarget(name: "backofficeTests", dependencies: ["PostgresTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BackOfficePostgresTests",

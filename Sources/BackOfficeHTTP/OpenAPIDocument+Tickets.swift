@@ -186,7 +186,8 @@ extension OpenAPIDocument {
             ]),
             "TicketStatusChange": object(required: ["status": enumeration(TicketStatus.self)]),
             "Comment": object(required: [
-                "id": uuid, "author": email, "visibility": enumeration(TicketComment.Visibility.self), "body": string,
+                "id": uuid, "author": string.described("The author's e-mail, or `resident`: the resident reporter's reply by mail"),
+                "visibility": enumeration(TicketComment.Visibility.self), "body": string,
                 "created_at": dateTime,
             ]),
             "CommentPage": page(of: "Comment"),

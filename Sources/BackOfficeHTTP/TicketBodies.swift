@@ -77,7 +77,7 @@ enum TicketBodies {
 
         init(_ comment: TicketComment) {
             id = comment.id.wire
-            author = comment.authorEmail
+            author = comment.authorEmail ?? TicketReporter.resident.kind
             visibility = comment.visibility.rawValue
             body = comment.body
             createdAt = comment.createdAt

@@ -18,7 +18,10 @@ public struct DemoTicketSeed: Sendable {
     private func loadUnlocked(app: ConnectionPool, now: Date) async throws -> Int {
         let roles = RoleService(store: PostgresAccessStore(pool: app))
         let clock = SettableClock()
-        let service = TicketService(store: PostgresTicketStore(pool: app), access: roles, clock: { clock.now })
+        // history, not news: the demo's past tickets write no mails to the outbox
+        let service = TicketService(
+            store: PostgresTicketStore(pool: app), access: roles, mail: MailSettings(disabledKinds: Set(MailKind.allCases)),
+            clock: { clock.now })
         guard let agentEmail = DemoData.people.first(where: { $0.role == CountyRole.supportAgent.rawValue })?.email else { return 0 }
         let agent = try await roles.principal(email: agentEmail, interface: .system)
         var principals: [String: Principal] = [:]

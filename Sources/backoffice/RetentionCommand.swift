@@ -19,7 +19,8 @@ struct RetentionCommand: AsyncParsableCommand {
             discussion: """
                 Runs as the system (the audit log records each kind it removed) and may be repeated: tickets already \
                 anonymised are not touched again. The period comes from --months, else RETENTION_MONTHS, else 12; \
-                sessions expire by SESSION_IDLE_HOURS and SESSION_MAX_HOURS as for `serve`.
+                sessions expire by SESSION_IDLE_HOURS and SESSION_MAX_HOURS as for `serve`. Sent and failed mails of \
+                the outbox, with their addresses, are removed 30 days after they were written.
                 """)
         @Option(help: "Months after closing (1 to 120).") var months: Int?
         @Flag(help: "Only list the tickets that would be anonymised and count what would be deleted.") var dryRun = false
@@ -33,15 +34,18 @@ struct RetentionCommand: AsyncParsableCommand {
                 let sessions = try SessionSettings.fromEnvironment(ProcessInfo.processInfo.environment)
                 try await withAppPool { pool in
                     let roles = RoleService(store: PostgresAccessStore(pool: pool))
-                    let service = RetentionService(
-                        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles),
-                        store: PostgresRetentionStore(pool: pool), sessions: sessions)
+                    let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles)
+                    let service = RetentionService(tickets: tickets, store: PostgresRetentionStore(pool: pool), sessions: sessions)
                     let done = try await service.run(contactMonths: period, dryRun: dryRun)
                     done.anonymisedTickets.forEach { print($0) }
                     let (anonymised, deleted) = dryRun ? ("would anonymise", "would delete") : ("anonymised", "deleted")
                     printError("\(anonymised) the resident contact details of \(done.anonymisedTickets.count) tickets closed more than \(period) months ago")
                     printError("\(deleted) \(done.idempotencyKeysDeleted) idempotency keys older than \(RetentionService.idempotencyKeyDays) days")
                     printError("\(deleted) \(done.webSessionsDeleted) expired web sessions")
+                    if !dryRun {
+                        let removed = try await tickets.removeFinishedMail(PostgresMailOutbox(pool: pool))
+                        printError("removed \(removed) sent or failed mails older than \(TicketService.sentMailRetentionDays) days")
+                    }
                 }
             }
         }

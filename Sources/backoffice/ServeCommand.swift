@@ -16,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Environment: DATABASE_URL, PORT, LOG_LEVEL, LOG_FORMAT (text or json); SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
             (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
-            METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback).
+            METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback); \
+            MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
+            MAIL_DELIVERY_SECONDS (default 30) for the outbox, delivered while the server runs.
             """)
 
     @Option(help: "Address to listen on.")
@@ -43,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
-            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
+            let mail = try MailSettings.fromEnvironment(environment)
+            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: mail)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
                 token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
@@ -67,7 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
             let app = Application(
                 router: router,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
-                services: [pool],
+                services: [pool, MailDeliveryService(
+                    delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
+                    interval: .seconds(environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30), logger: logger)],
                 logger: logger)
             try await app.runService()
         }

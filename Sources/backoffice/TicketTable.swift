@@ -32,7 +32,7 @@ enum TicketTable {
     static let commentColumns = ["created_at", "author", "visibility", "body"]
 
     static func row(_ comment: TicketComment) -> [String] {
-        [moment(comment.createdAt), comment.authorEmail, comment.visibility.rawValue, comment.body]
+        [moment(comment.createdAt), comment.authorEmail ?? TicketReporter.resident.kind, comment.visibility.rawValue, comment.body]
     }
 
     static let eventColumns = ["at", "actor", "kind", "changes", "interface"]

@@ -52,6 +52,15 @@ public struct TicketDraft: Sendable, Equatable {
     /// The `Idempotency-Key` of the request, if it had one: a retry with the same key and the
     /// same `fingerprint` gets the ticket made the first time; another fingerprint is refused.
     public let idempotencyKey: String?
+    /// The `Message-ID` of the mail the ticket came from: stored with it, so the same mail
+    /// delivered again makes nothing new.
+    public var mailMessageID: String? = nil
+    /// How many identity codes were removed from the mail it came from (the history says so).
+    public var identityCodesRemoved = 0
+    /// The mails the new ticket causes, written to the outbox in its transaction.
+    public var mails: [MailRequest] = []
+    /// The language of a resident reporter's mails.
+    public var residentLanguage: MailLanguage = .fi
 
     /// The content of the ticket as one string: equal for equal requests, whenever made.
     public var fingerprint: String {

@@ -7,13 +7,14 @@ public struct TicketComment: Sendable, Equatable {
     }
 
     public let id: UUID
-    public let authorID: UUID
-    public let authorEmail: String
+    /// Nil: the resident who reported the ticket (a reply by mail).
+    public let authorID: UUID?
+    public let authorEmail: String?
     public let visibility: Visibility
     public let body: String
     public let createdAt: Date
 
-    public init(id: UUID, authorID: UUID, authorEmail: String, visibility: Visibility, body: String, createdAt: Date) {
+    public init(id: UUID, authorID: UUID?, authorEmail: String?, visibility: Visibility, body: String, createdAt: Date) {
         self.id = id
         self.authorID = authorID
         self.authorEmail = authorEmail

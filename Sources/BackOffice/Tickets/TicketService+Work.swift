@@ -42,7 +42,11 @@ extension TicketService {
                 subject: subject, description: description, category: category, priority: priority, serviceCode: service,
                 calendar: calendar)
             if let assignee { changes.merge(ticket.assign(to: assignee)) { $1 } }
-            return TicketChange(kind: changes.keys.allSatisfy { $0 == "assignee" } ? "assigned" : "updated", changes: changes)
+            var change = TicketChange(kind: changes.keys.allSatisfy { $0 == "assignee" } ? "assigned" : "updated", changes: changes)
+            if changes["assignee"] != nil, let person = assignee??.personID, person != principal.personID {
+                change.mails = mails(.assigned, to: .person(person), in: organisation)
+            }
+            return change
         }.ticket
     }
 
@@ -53,7 +57,9 @@ extension TicketService {
         let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
         let moment = clock()
         return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
-            TicketChange(kind: "status_changed", changes: try ticket.move(to: next, at: moment, calendar: calendar))
+            var change = TicketChange(kind: "status_changed", changes: try ticket.move(to: next, at: moment, calendar: calendar))
+            if next == .resolved { change.mails = mails(.resolved, to: .reporter, in: organisation) }
+            return change
         }.ticket
     }
 
@@ -82,7 +88,9 @@ extension TicketService {
         let result = try await change(ticket, in: organisation, expectedVersion: nil, by: principal) { ticket in
             var changes = answers ? ticket.respond(at: moment, calendar: calendar) : [:]
             changes["comment"] = TicketEvent.Change(from: nil, to: visibility!.rawValue)
-            return TicketChange(kind: "commented", changes: changes, comment: (visibility!, body!))
+            var change = TicketChange(kind: "commented", changes: changes, comment: (visibility!, body!))
+            if answers { change.mails = mails(.reply, to: .reporter, in: organisation, text: body!) }
+            return change
         }
         guard let comment = result.comment else { throw BackOfficeError.conflict("the comment was not stored") }
         return comment

@@ -7,13 +7,21 @@ public struct TicketService: Sendable {
     let access: RoleService
     let calendar: SLACalendar
     let clock: @Sendable () -> Date
+    /// The desk's addresses and the kinds of mail turned off.
+    let mail: MailSettings
 
-    public init(store: any TicketStore, access: RoleService, calendar: SLACalendar = .support,
+    public init(store: any TicketStore, access: RoleService, calendar: SLACalendar = .support, mail: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.access = access
         self.calendar = calendar
+        self.mail = mail
         self.clock = clock
+    }
+
+    /// The mail of `kind` to `recipient` about a ticket of `organisation`, unless that kind is turned off.
+    func mails(_ kind: MailKind, to recipient: MailRequest.Recipient, in organisation: Organisation, text: String? = nil) -> [MailRequest] {
+        mail.disabledKinds.contains(kind) ? [] : [MailRequest(kind: kind, recipient: recipient, text: text, from: mail.deskAddress(of: organisation.code))]
     }
 
     /// Logs a ticket in the organisation `code`. With an `idempotencyKey` already used for the

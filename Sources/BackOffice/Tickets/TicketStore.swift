@@ -6,7 +6,7 @@ public protocol TicketStore: Sendable {
     /// Stores a new ticket with the next number of its organisation and its `created` event.
     /// With an idempotency key already used: the ticket made then if the fingerprint is the
     /// same (`created` false), `.conflict` if not.
-    func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID, interface: Interface) async throws -> (ticket: Ticket, created: Bool)
+    func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool)
 
     func ticket(number: Int, in organisation: Organisation) async throws -> Ticket?
 
@@ -14,9 +14,16 @@ public protocol TicketStore: Sendable {
     /// stores the result (its version raised by one) with an event of `kind` listing what
     /// changed, and `comment` if given. A change that changes nothing stores nothing.
     func change(
-        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID, interface: Interface,
+        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID?, interface: Interface,
         _ change: (inout Ticket) throws -> TicketChange
     ) async throws -> (ticket: Ticket, comment: TicketComment?)
+
+    /// The ticket a mail with `messageID` was received for, if it was.
+    func ticket(receivedMessageID messageID: String, in organisation: Organisation) async throws -> Ticket?
+
+    /// The most recent ticket one of `messageIDs` belongs to: a mail the desk sent or received
+    /// for it (the `In-Reply-To` and `References` of an answer).
+    func ticket(threading messageIDs: [String], in organisation: Organisation) async throws -> Ticket?
 
     func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment]
     func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent]
@@ -40,10 +47,15 @@ public protocol TicketStore: Sendable {
 }
 
 /// What one change did, for its history: the kind of event, and a comment to add with it.
+/// The comment's author is the actor; none (nil) is the resident who reported the ticket.
 public struct TicketChange: Sendable {
     public let kind: String
     public let changes: [String: TicketEvent.Change]
     public let comment: (visibility: TicketComment.Visibility, body: String)?
+    /// The `Message-ID` of the mail the change came from, stored with it (see `TicketDraft`).
+    public var mailMessageID: String?
+    /// The mails the change causes, written to the outbox in its transaction.
+    public var mails: [MailRequest] = []
 
     public init(kind: String, changes: [String: TicketEvent.Change], comment: (visibility: TicketComment.Visibility, body: String)? = nil) {
         self.kind = kind

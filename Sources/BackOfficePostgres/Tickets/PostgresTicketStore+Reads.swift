@@ -8,7 +8,7 @@ extension PostgresTicketStore {
             try await pool.withTenant(organisation.id) { transaction in
                 try await transaction.query("""
                     SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
-                    FROM ticket_comments c JOIN people p ON p.id = c.author_person_id
+                    FROM ticket_comments c LEFT JOIN people p ON p.id = c.author_person_id
                     WHERE c.org_id = \(organisation.id) AND c.ticket_id = \(id) AND (\(includeInternal) OR c.visibility = 'public')
                     ORDER BY c.created_at, c.id
                     """).map(TicketCommentRow.comment)

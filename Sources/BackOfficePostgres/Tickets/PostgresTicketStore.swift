@@ -12,7 +12,7 @@ public struct PostgresTicketStore: TicketStore {
         self.pool = pool
     }
 
-    public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
+    public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
         let outcome: (ticket: Ticket, created: Bool) = try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction in
                 if let key = draft.idempotencyKey,
@@ -22,8 +22,9 @@ public struct PostgresTicketStore: TicketStore {
                 let ticket = try await Self.insert(draft, in: organisation, transaction)
                 if case .resident(let contact) = draft.reporter {
                     transaction.sendWithNext("""
-                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone)
-                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone))
+                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
+                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone),
+                                \(draft.residentLanguage.rawValue))
                         """)
                 }
                 if let key = draft.idempotencyKey {
@@ -32,7 +33,13 @@ public struct PostgresTicketStore: TicketStore {
                         VALUES (\(organisation.id), \(key), encode(sha256(convert_to(\(draft.fingerprint), 'UTF8')), 'hex'), \(ticket.id))
                         """)
                 }
-                Self.sendEvent(TicketChange(kind: "created", changes: Self.creation(of: ticket)), of: ticket, by: actor, interface: interface, transaction)
+                try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
+                if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
+                var creation = Self.creation(of: ticket)
+                if draft.identityCodesRemoved > 0 {
+                    creation["identity_codes_removed"] = TicketEvent.Change(from: nil, to: String(draft.identityCodesRemoved))
+                }
+                Self.sendEvent(TicketChange(kind: "created", changes: creation), of: ticket, by: actor, interface: interface, transaction)
                 return (ticket, true)
             }
         }
@@ -49,7 +56,7 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     public func change(
-        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID, interface: Interface,
+        number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID?, interface: Interface,
         _ change: (inout Ticket) throws -> TicketChange
     ) async throws -> (ticket: Ticket, comment: TicketComment?) {
         try await StoreError.mapping(notFound: "person") {
@@ -70,6 +77,8 @@ public struct PostgresTicketStore: TicketStore {
                 if let (visibility, body) = done.comment {
                     comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
                 }
+                try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
+                if let messageID = done.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
                 Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
                 return (ticket, comment)
             }
@@ -133,7 +142,7 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     private static func insertComment(
-        _ body: String, visibility: TicketComment.Visibility, on ticket: Ticket, by actor: UUID, _ transaction: Transaction
+        _ body: String, visibility: TicketComment.Visibility, on ticket: Ticket, by actor: UUID?, _ transaction: Transaction
     ) async throws -> TicketComment {
         let row = try await transaction.query("""
             INSERT INTO ticket_comments (org_id, ticket_id, author_person_id, visibility, body)
@@ -141,6 +150,13 @@ public struct PostgresTicketStore: TicketStore {
             RETURNING id, author_person_id, (SELECT email FROM people WHERE id = \(actor)) AS author_email, visibility, body, created_at
             """).single()
         return try TicketCommentRow.comment(row)
+    }
+
+    /// Queues the record of a received mail (its `Message-ID`, unique per organisation).
+    private static func sendReceived(_ messageID: String, for ticket: Ticket, _ transaction: Transaction) {
+        transaction.sendWithNext("""
+            INSERT INTO mail_received (org_id, message_id, ticket_id) VALUES (\(ticket.organisationID), \(messageID), \(ticket.id))
+            """)
     }
 
     /// Queues the event of a change to travel with the transaction's next statement or COMMIT.

@@ -7,8 +7,8 @@ enum TicketCommentRow {
     /// A row with `id`, `author_person_id`, `author_email`, `visibility`, `body`, `created_at`.
     static func comment(_ row: PostgresRow) throws -> TicketComment {
         TicketComment(
-            id: try row.decode(UUID.self, "id"), authorID: try row.decode(UUID.self, "author_person_id"),
-            authorEmail: try row.decode(String.self, "author_email"), visibility: try row.decode(named: TicketComment.Visibility.self, "visibility"),
+            id: try row.decode(UUID.self, "id"), authorID: try row.decode(UUID?.self, "author_person_id"),
+            authorEmail: try row.decode(String?.self, "author_email"), visibility: try row.decode(named: TicketComment.Visibility.self, "visibility"),
             body: try row.decode(String.self, "body"), createdAt: try row.decode(Date.self, "created_at"))
     }
 

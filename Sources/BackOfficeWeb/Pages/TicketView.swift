@@ -108,7 +108,7 @@ struct TicketView {
                 catalogue: catalogue, calendar: calendar)),
         ]
         self.comments = comments.map {
-            Comment(anchor: "c-\($0.id.uuidString.lowercased())", author: $0.authorEmail, when: time.moment($0.createdAt),
+            Comment(anchor: "c-\($0.id.uuidString.lowercased())", author: $0.authorEmail ?? catalogue.text("reporter_resident"), when: time.moment($0.createdAt),
                     body: $0.body, isInternal: $0.visibility == .internal)
         }
         self.works = works

@@ -1,0 +1,25 @@
+import BackOffice
+import Logging
+import ServiceLifecycle
+
+/// The outbox's delivery inside `backoffice serve`: every `interval` the mails that are due
+/// go to sendmail; ends with the server's graceful shutdown.
+struct MailDeliveryService: Service {
+    let delivery: MailDelivery
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let handled = try await delivery.deliverDue()
+                    if handled > 0 { logger.info("mail handed to sendmail", metadata: ["mails": "\(handled)"]) }
+                } catch {
+                    logger.error("mail delivery failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}
