@@ -11,10 +11,13 @@ public struct HTTPDependencies: Sendable {
     public let deployments: DeploymentService
     public let usage: UsageImportService
     public let training: TrainingService
+    /// Signs the cursors of every list, so that a forged one is refused.
+    public let cursors: any CursorSeal
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService
+        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
+        cursors: any CursorSeal
     ) {
         self.readiness = readiness
         self.roles = roles
@@ -24,6 +27,7 @@ public struct HTTPDependencies: Sendable {
         self.deployments = deployments
         self.usage = usage
         self.training = training
+        self.cursors = cursors
     }
 }
 
@@ -41,11 +45,11 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     HealthController<BackOfficeRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
     OpenAPIDocument.addRoute(to: router)
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
-    AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
+    AccessController(roles: dependencies.roles, tokens: dependencies.tokens, cursors: dependencies.cursors).addRoutes(to: api)
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
-    CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
-    TicketController(tickets: dependencies.tickets).addRoutes(to: api)
-    DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
-    UsageController(usage: dependencies.usage).addRoutes(to: api)
-    TrainingController(training: dependencies.training).addRoutes(to: api)
+    CountyRoleController(roles: dependencies.roles, cursors: dependencies.cursors).addRoutes(to: api)
+    TicketController(tickets: dependencies.tickets, cursors: dependencies.cursors).addRoutes(to: api)
+    DeploymentController(deployments: dependencies.deployments, cursors: dependencies.cursors).addRoutes(to: api)
+    UsageController(usage: dependencies.usage, cursors: dependencies.cursors).addRoutes(to: api)
+    TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)
 }

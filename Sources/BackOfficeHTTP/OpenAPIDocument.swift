@@ -250,3 +250,12 @@ enum OpenAPIDocument {
         }
     }
 }
+
+extension [OpenAPIDocument.Operation.Answer] {
+    /// A create's answers with an `Idempotency-Key`: 201 with what it made, 200 with what an
+    /// earlier request with the same key made.
+    static func made(_ description: String, schema: JSON) -> Self {
+        [.init(status: 201, description: description, schema: schema),
+         .init(status: 200, description: "\(description), made by an earlier request with the same `Idempotency-Key`", schema: schema)]
+    }
+}

@@ -18,7 +18,8 @@ public struct DemoTicketSeed: Sendable {
     private func loadUnlocked(app: ConnectionPool, now: Date) async throws -> Int {
         let roles = RoleService(store: PostgresAccessStore(pool: app))
         let clock = SettableClock()
-        let service = TicketService(store: PostgresTicketStore(pool: app), access: roles, clock: { clock.now })
+        let service = TicketService(
+            store: PostgresTicketStore(pool: app), access: roles, cursors: HMACCursorSeal(secret: RandomSecret.make()), clock: { clock.now })
         guard let agentEmail = DemoData.people.first(where: { $0.role == CountyRole.supportAgent.rawValue })?.email else { return 0 }
         let agent = try await roles.principal(email: agentEmail, interface: .system)
         var principals: [String: Principal] = [:]

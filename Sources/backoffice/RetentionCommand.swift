@@ -28,7 +28,8 @@ struct RetentionCommand: AsyncParsableCommand {
                 let period = try months ?? configured?.get() ?? TicketService.defaultRetentionMonths
                 try await withAppPool { pool in
                     let roles = RoleService(store: PostgresAccessStore(pool: pool))
-                    let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles)
+                    let service = TicketService(
+                        store: PostgresTicketStore(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(ProcessInfo.processInfo.environment))
                     let references = try await service.anonymiseResidentContacts(closedMoreThan: period, dryRun: dryRun)
                     references.forEach { print($0) }
                     printError("\(dryRun ? "would anonymise" : "anonymised") the resident contact details of \(references.count) tickets closed more than \(period) months ago")

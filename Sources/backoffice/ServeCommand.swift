@@ -37,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
-            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
+            let cursors = HMACCursorSeal.fromEnvironment(environment)
+            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, calendar: calendar)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
@@ -45,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
                 organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
                 tickets: tickets, deployments: deployments,
                 usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles), cursors: cursors))
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
@@ -56,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,
+                server: .backOffice,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
                 services: [pool],
                 logger: logger)

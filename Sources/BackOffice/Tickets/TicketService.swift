@@ -6,12 +6,15 @@ public struct TicketService: Sendable {
     let store: any TicketStore
     let access: RoleService
     let calendar: SLACalendar
+    /// Signs the cursors of queues, so that a forged one is refused.
+    let cursors: any CursorSeal
     let clock: @Sendable () -> Date
 
-    public init(store: any TicketStore, access: RoleService, calendar: SLACalendar = .support,
+    public init(store: any TicketStore, access: RoleService, cursors: any CursorSeal, calendar: SLACalendar = .support,
                 clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.access = access
+        self.cursors = cursors
         self.calendar = calendar
         self.clock = clock
     }
