@@ -67,7 +67,7 @@ struct AccessController {
 
     @Sendable func listGrants(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
         let grants = try await roles.grants(
-            in: try context.parameters.require("code"), includeEnded: request.uri.queryParameters["all"] == "true",
+            in: try context.parameters.require("code"), includeEnded: try request.booleanQuery("all"),
             for: try context.requirePrincipal())
         let now = Date()
         return try Pagination(request, cursors: cursors).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }

@@ -17,7 +17,7 @@ struct CountyRoleController {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
         let grants = try await roles.countyGrants(
-            includeEnded: request.uri.queryParameters["all"] == "true", for: try context.requirePrincipal())
+            includeEnded: try request.booleanQuery("all"), for: try context.requirePrincipal())
         let now = Date()
         return try Pagination(request, cursors: cursors).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
     }

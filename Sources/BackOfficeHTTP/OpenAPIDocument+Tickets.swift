@@ -37,7 +37,7 @@ extension OpenAPIDocument {
                 method: .get, path: "/api/v1/orgs/{code}/tickets/{ref}", id: "showTicket", tag: "tickets",
                 summary: "One ticket, with its version as `ETag`", parameters: ticket,
                 answers: [.init(status: 200, description: "The ticket", schema: ref("Ticket"))],
-                problems: [404]),
+                problems: [403, 404]),
             Operation(
                 method: .patch, path: "/api/v1/orgs/{code}/tickets/{ref}", id: "updateTicket", tag: "tickets",
                 summary: "Change a ticket's fields or assignee (support side)",
@@ -60,7 +60,7 @@ extension OpenAPIDocument {
                 summary: "The ticket's comments, oldest first", description: "Professionals see the public ones only.",
                 parameters: ticket + page,
                 answers: [.init(status: 200, description: "A page of comments", schema: ref("CommentPage"))],
-                problems: [404, 422]),
+                problems: [403, 404, 422]),
             Operation(
                 method: .post, path: "/api/v1/orgs/{code}/tickets/{ref}/comments", id: "commentTicket", tag: "tickets",
                 summary: "Comment on a ticket",
@@ -114,12 +114,13 @@ extension OpenAPIDocument {
             ],
             "ifMatch": [
                 "name": "If-Match", "in": "header", "required": false,
-                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly", "schema": ["type": "string"],
+                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly",
+                "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
             ],
             "ifMatchRequired": [
                 "name": "If-Match", "in": "header", "required": true,
                 "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly; 428 without it",
-                "schema": ["type": "string"],
+                "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
             ],
         ]
     }

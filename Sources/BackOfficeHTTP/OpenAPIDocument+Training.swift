@@ -66,7 +66,7 @@ extension OpenAPIDocument {
             Operation(
                 method: .get, path: "/api/v1/training/courses", id: "listCourses", tag: "training",
                 summary: "The county's course catalogue", parameters: [parameter("include_inactive")],
-                answers: [.init(status: 200, description: "The courses, by code", schema: ref("CourseList"))]),
+                answers: [.init(status: 200, description: "The courses, by code", schema: ref("CourseList"))], problems: [422]),
             Operation(
                 method: .post, path: "/api/v1/training/courses", id: "createCourse", tag: "training",
                 summary: "Add a course to the catalogue (county admins)", body: "NewCourse",

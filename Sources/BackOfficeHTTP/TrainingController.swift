@@ -85,7 +85,7 @@ struct TrainingController {
     }
 
     @Sendable func courses(_ request: Request, context: Context) async throws -> TrainingBodies.List<TrainingBodies.CourseBody> {
-        let all = request.uri.queryParameters["include_inactive"] == "true"
+        let all = try request.booleanQuery("include_inactive")
         let courses = try await training.courses(includeInactive: all, for: try context.requirePrincipal())
         return TrainingBodies.List(items: courses.map(TrainingBodies.CourseBody.init))
     }
