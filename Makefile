@@ -6,7 +6,7 @@ BACKOFFICE := .build/debug/backoffice
 PORT ?= 8080
 TEST_DB ?= backoffice_test
 
-.PHONY: run test browser-test bench build db-start db-stop db-migrate db-status seed clean-db help
+.PHONY: run test browser-test api-fuzz bench build db-start db-stop db-migrate db-status seed clean-db help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -21,18 +21,24 @@ run: db-start build ## start the private database, migrate, load demo data, serv
 	echo "Mail to the desk: DATABASE_URL=\"$$DATABASE_URL\" $(BACKOFFICE) mail receive --org OULU-TK < docs/sample-mail.eml" >&2; \
 	exec $(BACKOFFICE) serve --port $(PORT)
 
-test: db-start ## start a fresh test database, migrate it, run every test (Swift, then the browser)
+test: db-start ## start a fresh test database, migrate it, run every test (Swift, the browser, then schemathesis over the API)
 	swift build --build-tests
 	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
 	$(BACKOFFICE) db migrate; \
 	scripts/mail-tools.sh; \
 	swift test --skip-build; \
-	scripts/browser-tests.sh
+	scripts/browser-tests.sh; \
+	scripts/api-fuzz.sh
 
 browser-test: db-start build ## only the browser tests, on a fresh test database
 	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
 	$(BACKOFFICE) db migrate; \
 	scripts/browser-tests.sh
+
+api-fuzz: db-start build ## only schemathesis over the JSON API, on a fresh test database
+	export DATABASE_URL="$$($(PG) fresh-db $(TEST_DB))"; \
+	$(BACKOFFICE) db migrate; \
+	scripts/api-fuzz.sh
 
 bench: db-start build ## the ticket-create transaction: Postgres module vs pgbench
 	export DATABASE_URL="$$($(PG) fresh-db backoffice_bench)"; \

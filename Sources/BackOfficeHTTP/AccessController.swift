@@ -7,6 +7,8 @@ struct AccessController {
     typealias Context = BackOfficeRequestContext
     let roles: RoleService
     let tokens: TokenService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("me", use: me)
@@ -35,7 +37,7 @@ struct AccessController {
 
     @Sendable func listOrganisations(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.OrganisationBody> {
         let principal = try context.requirePrincipal()
-        let pagination = try Pagination(request)
+        let pagination = try Pagination(request, cursors: cursors)
         return pagination.page(try await roles.organisations(for: principal), key: \.code, body: AccessBodies.OrganisationBody.init)
     }
 
@@ -46,7 +48,7 @@ struct AccessController {
     @Sendable func listMembers(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.MemberBody> {
         let members = try await roles.members(of: try context.parameters.require("code"), for: try context.requirePrincipal())
         let now = Date()
-        return try Pagination(request).page(members, key: \.person.email) { member in
+        return try Pagination(request, cursors: cursors).page(members, key: \.person.email) { member in
             AccessBodies.MemberBody(
                 personId: member.person.id.wire, email: member.person.email, fullName: member.person.fullName,
                 active: member.person.active,
@@ -56,18 +58,19 @@ struct AccessController {
 
     @Sendable func addMember(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.MemberBody> {
         let body = try await request.decodeJSON(as: AccessBodies.NewMember.self, context: context)
-        let person = try await roles.addMember(
-            email: body.email, fullName: body.fullName, to: try context.parameters.require("code"), by: try context.requirePrincipal())
-        return EditedResponse(status: .created, response: AccessBodies.MemberBody(
+        let (person, created) = try await roles.addMember(
+            email: body.email, fullName: body.fullName, to: try context.parameters.require("code"), idempotencyKey: request.idempotencyKey,
+            by: try context.requirePrincipal())
+        return EditedResponse(status: .made(created), response: AccessBodies.MemberBody(
             personId: person.id.wire, email: person.email, fullName: person.fullName, active: person.active, roles: []))
     }
 
     @Sendable func listGrants(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
         let grants = try await roles.grants(
-            in: try context.parameters.require("code"), includeEnded: request.uri.queryParameters["all"] == "true",
+            in: try context.parameters.require("code"), includeEnded: try request.booleanQuery("all"),
             for: try context.requirePrincipal())
         let now = Date()
-        return try Pagination(request).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
+        return try Pagination(request, cursors: cursors).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {
@@ -75,10 +78,10 @@ struct AccessController {
         guard let role = OrganisationRole(rawValue: body.role) else {
             throw BackOfficeError.invalid("role", "must be one of \(OrganisationRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let grant = try await roles.grant(
+        let made = try await roles.grant(
             role, to: body.email, in: try context.parameters.require("code"), validFrom: body.validFrom,
-            validUntil: body.validUntil, reason: body.reason, by: try context.requirePrincipal())
-        return EditedResponse(status: .created, response: AccessBodies.GrantBody(grant, now: Date()))
+            validUntil: body.validUntil, reason: body.reason, idempotencyKey: request.idempotencyKey, by: try context.requirePrincipal())
+        return EditedResponse(status: .made(made.created), response: AccessBodies.GrantBody(made.grant, now: Date()))
     }
 
     @Sendable func revoke(_ request: Request, context: Context) async throws -> AccessBodies.GrantBody {
@@ -93,7 +96,7 @@ struct AccessController {
 
     @Sendable func listTokens(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.TokenBody> {
         let list = try await tokens.tokens(of: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: \.id.uuidString) {
+        return try Pagination(request, cursors: cursors).page(list, key: \.id.uuidString) {
             AccessBodies.TokenBody($0)
         }
     }

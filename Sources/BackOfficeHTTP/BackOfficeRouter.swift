@@ -12,11 +12,14 @@ public struct HTTPDependencies: Sendable {
     public let usage: UsageImportService
     public let training: TrainingService
     public let privacy: PrivacyService
+    /// Signs the cursors of every list, so that a forged one is refused.
+    public let cursors: any CursorSeal
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
         tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
-        privacy: PrivacyService
+        privacy: PrivacyService,
+        cursors: any CursorSeal
     ) {
         self.readiness = readiness
         self.roles = roles
@@ -27,6 +30,7 @@ public struct HTTPDependencies: Sendable {
         self.usage = usage
         self.training = training
         self.privacy = privacy
+        self.cursors = cursors
     }
 }
 
@@ -49,12 +53,12 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     HealthController<BackOfficeRequestContext>(probe: dependencies.readiness).addRoutes(to: router)
     OpenAPIDocument.addRoute(to: router)
     let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(tokens: dependencies.tokens))
-    AccessController(roles: dependencies.roles, tokens: dependencies.tokens).addRoutes(to: api)
+    AccessController(roles: dependencies.roles, tokens: dependencies.tokens, cursors: dependencies.cursors).addRoutes(to: api)
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
-    CountyRoleController(roles: dependencies.roles).addRoutes(to: api)
-    TicketController(tickets: dependencies.tickets).addRoutes(to: api)
-    DeploymentController(deployments: dependencies.deployments).addRoutes(to: api)
-    UsageController(usage: dependencies.usage).addRoutes(to: api)
-    TrainingController(training: dependencies.training).addRoutes(to: api)
+    CountyRoleController(roles: dependencies.roles, cursors: dependencies.cursors).addRoutes(to: api)
+    TicketController(tickets: dependencies.tickets, cursors: dependencies.cursors).addRoutes(to: api)
+    DeploymentController(deployments: dependencies.deployments, cursors: dependencies.cursors).addRoutes(to: api)
+    UsageController(usage: dependencies.usage, cursors: dependencies.cursors).addRoutes(to: api)
+    TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)
     PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
 }

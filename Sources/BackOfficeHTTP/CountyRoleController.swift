@@ -6,6 +6,8 @@ import Hummingbird
 struct CountyRoleController {
     typealias Context = BackOfficeRequestContext
     let roles: RoleService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("county/roles", use: list)
@@ -15,9 +17,9 @@ struct CountyRoleController {
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.GrantBody> {
         let grants = try await roles.countyGrants(
-            includeEnded: request.uri.queryParameters["all"] == "true", for: try context.requirePrincipal())
+            includeEnded: try request.booleanQuery("all"), for: try context.requirePrincipal())
         let now = Date()
-        return try Pagination(request).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
+        return try Pagination(request, cursors: cursors).page(grants, key: \.grant.id.uuidString) { AccessBodies.GrantBody($0.grant, now: now) }
     }
 
     @Sendable func grant(_ request: Request, context: Context) async throws -> EditedResponse<AccessBodies.GrantBody> {
@@ -25,9 +27,10 @@ struct CountyRoleController {
         guard let role = CountyRole(rawValue: body.role) else {
             throw BackOfficeError.invalid("role", "must be one of \(CountyRole.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let grant = try await roles.grantCounty(
-            role, to: body.email, validUntil: body.validUntil, reason: body.reason, by: try context.requirePrincipal())
-        return EditedResponse(status: .created, response: AccessBodies.GrantBody(grant, now: Date()))
+        let made = try await roles.grantCounty(
+            role, to: body.email, validUntil: body.validUntil, reason: body.reason, idempotencyKey: request.idempotencyKey,
+            by: try context.requirePrincipal())
+        return EditedResponse(status: .made(made.created), response: AccessBodies.GrantBody(made.grant, now: Date()))
     }
 
     @Sendable func revoke(_ request: Request, context: Context) async throws -> AccessBodies.GrantBody {

@@ -7,6 +7,8 @@ import Hummingbird
 struct DeploymentController {
     typealias Context = BackOfficeRequestContext
     let deployments: DeploymentService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("services", use: listServices)
@@ -22,7 +24,7 @@ struct DeploymentController {
 
     @Sendable func listServices(_ request: Request, context: Context) async throws -> AccessBodies.Page<DeploymentBodies.ServiceBody> {
         _ = try context.requirePrincipal()
-        return try Pagination(request).page(try await deployments.services(), key: \.code, body: DeploymentBodies.ServiceBody.init)
+        return try Pagination(request, cursors: cursors).page(try await deployments.services(), key: \.code, body: DeploymentBodies.ServiceBody.init)
     }
 
     @Sendable func setServiceReadiness(_ request: Request, context: Context) async throws -> DeploymentBodies.ServiceBody {
@@ -46,23 +48,23 @@ struct DeploymentController {
 
     @Sendable func atRisk(_ request: Request, context: Context) async throws -> AccessBodies.Page<DeploymentBodies.DeploymentBody> {
         let list = try await deployments.atRisk(for: try context.requirePrincipal())
-        return try Pagination(request).page(
+        return try Pagination(request, cursors: cursors).page(
             list, key: { "\($0.organisationCode)/\($0.deployment.serviceCode)" }, body: DeploymentBodies.DeploymentBody.init)
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<DeploymentBodies.DeploymentBody> {
         let code = try context.parameters.require("code")
         let list = try await deployments.deployments(in: code, for: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: \.serviceCode) { DeploymentBodies.DeploymentBody($0, organisation: code) }
+        return try Pagination(request, cursors: cursors).page(list, key: \.serviceCode) { DeploymentBodies.DeploymentBody($0, organisation: code) }
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<DeploymentBodies.DeploymentBody> {
         let body = try await request.decodeJSON(as: DeploymentBodies.NewDeployment.self, context: context)
         let code = try context.parameters.require("code")
-        let created = try await deployments.create(
+        let made = try await deployments.create(
             service: body.service, plannedStart: body.plannedStart, owner: body.owner, note: body.note,
-            in: code, by: try context.requirePrincipal())
-        return EditedResponse(status: .created, response: DeploymentBodies.DeploymentBody(created, organisation: code))
+            in: code, idempotencyKey: request.idempotencyKey, by: try context.requirePrincipal())
+        return EditedResponse(status: .made(made.created), response: DeploymentBodies.DeploymentBody(made.deployment, organisation: code))
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> DeploymentBodies.DeploymentBody {
@@ -85,6 +87,6 @@ struct DeploymentController {
             for: try context.requirePrincipal())
         // Keyed by position: the history only grows at its end.
         let numbered = events.enumerated().map { (key: String(format: "%08d", $0.offset), event: $0.element) }
-        return try Pagination(request).page(numbered, key: \.key) { DeploymentBodies.EventBody($0.event) }
+        return try Pagination(request, cursors: cursors).page(numbered, key: \.key) { DeploymentBodies.EventBody($0.event) }
     }
 }

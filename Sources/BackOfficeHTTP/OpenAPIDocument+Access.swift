@@ -51,9 +51,9 @@ extension OpenAPIDocument {
                 method: .post, path: "/api/v1/orgs/{code}/members", id: "addMember", tag: "organisations",
                 summary: "Add a person to the organisation",
                 description: "Creates the person on first use of the e-mail address; an org_admin's or county admin's task.",
-                parameters: [code], body: "NewMember",
-                answers: [.init(status: 201, description: "The member", schema: ref("Member"))],
-                problems: [403, 404, 422]),
+                parameters: [code, parameter("idempotencyKey")], body: "NewMember",
+                answers: .made("The member", schema: ref("Member")),
+                problems: [403, 404, 409, 422]),
             Operation(
                 method: .get, path: "/api/v1/orgs/{code}/roles", id: "listGrants", tag: "organisations",
                 summary: "The organisation's role grants", description: "Active grants, or all with `all=true`; sorted by id.",
@@ -64,8 +64,8 @@ extension OpenAPIDocument {
                 method: .post, path: "/api/v1/orgs/{code}/roles", id: "grantRole", tag: "organisations",
                 summary: "Grant an organisation role to a member",
                 description: "No one grants their own roles (403). The person must be a member (404 otherwise).",
-                parameters: [code], body: "NewGrant",
-                answers: [.init(status: 201, description: "The grant", schema: ref("Grant"))],
+                parameters: [code, parameter("idempotencyKey")], body: "NewGrant",
+                answers: .made("The grant", schema: ref("Grant")),
                 problems: [403, 404, 409, 422]),
             Operation(
                 method: .delete, path: "/api/v1/orgs/{code}/roles/{grantId}", id: "revokeRole", tag: "organisations",
@@ -100,9 +100,9 @@ extension OpenAPIDocument {
             Operation(
                 method: .post, path: "/api/v1/county/roles", id: "grantCountyRole", tag: "county",
                 summary: "Grant a county role (county admins)", description: "No one grants their own roles (403).",
-                body: "NewCountyGrant",
-                answers: [.init(status: 201, description: "The grant", schema: ref("CountyGrant"))],
-                problems: [403, 404, 422]),
+                parameters: [parameter("idempotencyKey")], body: "NewCountyGrant",
+                answers: .made("The grant", schema: ref("CountyGrant")),
+                problems: [403, 404, 409, 422]),
             Operation(
                 method: .delete, path: "/api/v1/county/roles/{grantId}", id: "revokeCountyRole", tag: "county",
                 summary: "Revoke a county role grant, with a reason (county admins)",

@@ -59,8 +59,8 @@ extension OpenAPIDocument {
                     `planned`; the owner must be an active member of the organisation. A second deployment of the \
                     same service is a 409.
                     """,
-                parameters: [code], body: "NewDeployment",
-                answers: [.init(status: 201, description: "The deployment", schema: ref("Deployment"))],
+                parameters: [code, parameter("idempotencyKey")], body: "NewDeployment",
+                answers: .made("The deployment", schema: ref("Deployment")),
                 problems: [403, 404, 409, 422]),
             Operation(
                 method: .get, path: "/api/v1/orgs/{code}/deployments/{service}", id: "showDeployment", tag: "deployments",

@@ -28,20 +28,16 @@ extension OpenAPIDocument {
                 description: """
                     The reporter is a professional of the organisation (`reporter_email`, or the caller) or a resident \
                     (`resident` with a name and an e-mail or phone). A Finnish personal identity code in the subject or \
-                    description is refused (422). With an `Idempotency-Key`, a retry answers 200 with the ticket made \
-                    the first time; the same key with other content is a 409.
+                    description is refused (422).
                     """,
                 parameters: [parameter("code"), parameter("idempotencyKey")], body: "NewTicket",
-                answers: [
-                    .init(status: 201, description: "The ticket, with its version as `ETag`", schema: ref("Ticket")),
-                    .init(status: 200, description: "The ticket an earlier request with the same key made", schema: ref("Ticket")),
-                ],
+                answers: .made("The ticket, with its version as `ETag`", schema: ref("Ticket")),
                 problems: [403, 404, 409, 422]),
             Operation(
                 method: .get, path: "/api/v1/orgs/{code}/tickets/{ref}", id: "showTicket", tag: "tickets",
                 summary: "One ticket, with its version as `ETag`", parameters: ticket,
                 answers: [.init(status: 200, description: "The ticket", schema: ref("Ticket"))],
-                problems: [404]),
+                problems: [403, 404]),
             Operation(
                 method: .patch, path: "/api/v1/orgs/{code}/tickets/{ref}", id: "updateTicket", tag: "tickets",
                 summary: "Change a ticket's fields or assignee (support side)",
@@ -64,14 +60,14 @@ extension OpenAPIDocument {
                 summary: "The ticket's comments, oldest first", description: "Professionals see the public ones only.",
                 parameters: ticket + page,
                 answers: [.init(status: 200, description: "A page of comments", schema: ref("CommentPage"))],
-                problems: [404, 422]),
+                problems: [403, 404, 422]),
             Operation(
                 method: .post, path: "/api/v1/orgs/{code}/tickets/{ref}/comments", id: "commentTicket", tag: "tickets",
                 summary: "Comment on a ticket",
                 description: "Internal by default from the support side; professionals comment publicly on their own tickets.",
-                parameters: ticket, body: "NewComment",
-                answers: [.init(status: 201, description: "The comment", schema: ref("Comment"))],
-                problems: [403, 404, 422]),
+                parameters: ticket + [parameter("idempotencyKey")], body: "NewComment",
+                answers: .made("The comment", schema: ref("Comment")),
+                problems: [403, 404, 409, 422]),
             Operation(
                 method: .get, path: "/api/v1/orgs/{code}/tickets/{ref}/events", id: "listTicketEvents", tag: "tickets",
                 summary: "The ticket's history, oldest first (support side)", parameters: ticket + page,
@@ -110,16 +106,21 @@ extension OpenAPIDocument {
             "purpose": query("purpose", "Why the contact details are read; written to the access log"),
             "idempotencyKey": [
                 "name": "Idempotency-Key", "in": "header", "required": false,
-                "description": "Makes a retried create return the ticket made the first time", "schema": ["type": "string", "maxLength": 255],
+                "description": """
+                    Makes a create at most once: a retry with the same key answers 200 with what the first request \
+                    made; the same key with other content is a 409. Keys are kept per organisation and kind of create.
+                    """,
+                "schema": ["type": "string", "minLength": 1, "maxLength": 255],
             ],
             "ifMatch": [
                 "name": "If-Match", "in": "header", "required": false,
-                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly", "schema": ["type": "string"],
+                "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly",
+                "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
             ],
             "ifMatchRequired": [
                 "name": "If-Match", "in": "header", "required": true,
                 "description": "The ticket's `ETag` (its version, e.g. `\"3\"`), compared strongly; 428 without it",
-                "schema": ["type": "string"],
+                "schema": ["type": "string", "pattern": "^\"[0-9]{1,9}\"$"],
             ],
         ]
     }

@@ -27,8 +27,8 @@ extension OpenAPIDocument {
                 method: .post, path: "/api/v1/orgs/{code}/training", id: "assignTraining", tag: "training",
                 summary: "Assign a course to a member (org admins, Omaolo contacts, county admins)",
                 description: "An open task of the same course for the same person is a 409.",
-                parameters: [parameter("code")], body: "TrainingAssignment",
-                answers: [.init(status: 201, description: "The task, with its version as `ETag`", schema: ref("TrainingTask"))],
+                parameters: [parameter("code"), parameter("idempotencyKey")], body: "TrainingAssignment",
+                answers: .made("The task, with its version as `ETag`", schema: ref("TrainingTask")),
                 problems: [403, 404, 409, 422]),
             Operation(
                 method: .post, path: "/api/v1/orgs/{code}/training/bulk", id: "bulkAssignTraining", tag: "training",
@@ -66,7 +66,7 @@ extension OpenAPIDocument {
             Operation(
                 method: .get, path: "/api/v1/training/courses", id: "listCourses", tag: "training",
                 summary: "The county's course catalogue", parameters: [parameter("include_inactive")],
-                answers: [.init(status: 200, description: "The courses, by code", schema: ref("CourseList"))]),
+                answers: [.init(status: 200, description: "The courses, by code", schema: ref("CourseList"))], problems: [422]),
             Operation(
                 method: .post, path: "/api/v1/training/courses", id: "createCourse", tag: "training",
                 summary: "Add a course to the catalogue (county admins)", body: "NewCourse",

@@ -25,9 +25,9 @@ extension OpenAPIDocument {
                     "name": "file_name", "in": "query", "required": false,
                     "description": "The name recorded with the import; `upload.csv` when absent",
                     "schema": ["type": "string", "maxLength": 255],
-                ]],
+                ], parameter("idempotencyKey")],
                 body: "UsageFile", bodyMediaType: "text/csv",
-                answers: [.init(status: 201, description: "The import's record", schema: ref("UsageImport"))],
+                answers: .made("The import's record", schema: ref("UsageImport")),
                 problems: [403, 409, 422]),
         ]
     }

@@ -61,8 +61,10 @@ enum OpenAPIDocument {
                 ],
                 "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
-                "schemas": schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
-                    .merging(privacySchemas),
+                "schemas": closed(
+                    schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
+                        .merging(privacySchemas),
+                    bodies: Set(operations.filter { $0.bodyMediaType == "application/json" }.compactMap(\.body))),
             ],
         ]
     }
@@ -93,14 +95,14 @@ enum OpenAPIDocument {
         var bodyMediaType = "application/json"
         let answers: [Answer]
         /// Problem statuses besides those every operation of its kind has (401 and 503 with a
-        /// bearer token, 400 and 413 with a body).
+        /// bearer token, 400, 413 and 415 with a body).
         var problems: [Int] = []
         var access: Access = .bearer
 
         var allProblems: [Int] {
             var all = Set(problems)
             if access == .bearer { all.formUnion([401, 503]) }
-            if body != nil { all.formUnion([400, 413]) }
+            if body != nil { all.formUnion([400, 413, 415]) }
             return all.sorted()
         }
 
@@ -166,6 +168,25 @@ enum OpenAPIDocument {
 
     // MARK: Shared components
 
+    /// `schemas` with the request bodies among them as the API reads them: closed
+    /// (`additionalProperties: false`, an unknown field is refused) and with `null` allowed
+    /// for every optional field (it counts as leaving the field out).
+    static func closed(_ schemas: JSON, bodies: Set<String>) -> JSON {
+        guard case .object(let members) = schemas else { return schemas }
+        return .object(members.map { member in
+            guard bodies.contains(member.key), case .object(let properties)? = member.value["properties"] else { return member }
+            let required = Set(member.value["required"].flatMap { json -> [String]? in
+                guard case .array(let names) = json else { return nil }
+                return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
+            } ?? [])
+            let nullable = properties.map { property in
+                required.contains(property.key)
+                    ? property : JSON.Member(key: property.key, value: ["anyOf": [property.value, ["type": "null"]]])
+            }
+            return .init(key: member.key, value: member.value.merging(["properties": .object(nullable), "additionalProperties": false]))
+        })
+    }
+
     static func ref(_ schema: String) -> JSON { ["$ref": .string("#/components/schemas/\(schema)")] }
     static func parameter(_ name: String) -> JSON { ["$ref": .string("#/components/parameters/\(name)")] }
 
@@ -177,8 +198,8 @@ enum OpenAPIDocument {
             ],
             "cursor": [
                 "name": "cursor", "in": "query", "required": false,
-                "description": "The `next_cursor` of the previous page; opaque",
-                "schema": ["type": "string"],
+                "description": "The `next_cursor` of the previous page: opaque, signed by the server; any other is a 422",
+                "schema": ["type": "string", "pattern": "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$"],
             ],
             "code": [
                 "name": "code", "in": "path", "required": true,
@@ -218,6 +239,8 @@ enum OpenAPIDocument {
         .init(409, "Conflict", "conflict", "Conflict", "The change conflicts with the current state"),
         .init(412, "StaleVersion", "stale-version", "Stale version", "If-Match names a version that is no longer the current one"),
         .init(413, "TooLarge", "too-large", "Request body too large", "The body is larger than 1 MiB"),
+        .init(415, "UnsupportedMediaType", "unsupported-media-type", "Unsupported media type",
+              "The body is not sent as the media type the operation takes"),
         .init(422, "Invalid", "validation", "Invalid fields", "One or more fields are invalid; `errors` names each"),
         .init(428, "PreconditionRequired", "precondition-required", "If-Match required", "The change needs If-Match with the current ETag"),
         .init(503, "Unavailable", "unavailable", "Database unavailable", "The database cannot be reached"),
@@ -251,5 +274,14 @@ enum OpenAPIDocument {
             guard status == 401 else { return response }
             return response.merging(["headers": ["WWW-Authenticate": ["description": "`Bearer`", "schema": ["type": "string"]]]])
         }
+    }
+}
+
+extension [OpenAPIDocument.Operation.Answer] {
+    /// A create's answers with an `Idempotency-Key`: 201 with what it made, 200 with what an
+    /// earlier request with the same key made.
+    static func made(_ description: String, schema: JSON) -> Self {
+        [.init(status: 201, description: description, schema: schema),
+         .init(status: 200, description: "\(description), made by an earlier request with the same `Idempotency-Key`", schema: schema)]
     }
 }

@@ -75,16 +75,21 @@ struct Problem: Error, HTTPResponseError, Encodable {
     /// What `Retry-After` asks for during an outage: a restart of PostgreSQL takes seconds.
     static let outageRetrySeconds = 2
 
+    /// The document as JSON.
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var problem = self
         problem.instance = context.id
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if statusCode == 401 { headers[.wwwAuthenticate] = "Bearer" }
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         if let allow { headers[.allow] = allow }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Array(try encoder.encode(problem)))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try problem.encoded())))
     }
 }

@@ -8,6 +8,8 @@ import Hummingbird
 struct TicketController {
     typealias Context = BackOfficeRequestContext
     let tickets: TicketService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("tickets", use: countyQueue)
@@ -35,10 +37,10 @@ struct TicketController {
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
         let body = try await request.decodeJSON(as: TicketBodies.NewTicketBody.self, context: context)
         let (ticket, created) = try await tickets.create(
-            body.ticket, in: try context.parameters.require("code"), idempotencyKey: request.headers[.idempotencyKey],
+            body.ticket, in: try context.parameters.require("code"), idempotencyKey: request.idempotencyKey,
             by: try context.requirePrincipal())
         var response = try TicketBodies.TicketBody(ticket).response(from: request, context: context)
-        response.status = created ? .created : .ok
+        response.status = .made(created)
         response.headers[.location] = "/api/v1/orgs/\(ticket.organisationCode)/tickets/\(ticket.reference)"
         response.headers[.eTag] = Self.eTag(ticket)
         return response
@@ -73,21 +75,21 @@ struct TicketController {
     @Sendable func comments(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.CommentBody> {
         let list = try await tickets.comments(
             of: try context.parameters.require("ref"), in: try context.parameters.require("code"), for: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: { Self.chronological($0.createdAt, $0.id) }, body: TicketBodies.CommentBody.init)
+        return try Pagination(request, cursors: cursors).page(list, key: { Self.chronological($0.createdAt, $0.id) }, body: TicketBodies.CommentBody.init)
     }
 
     @Sendable func comment(_ request: Request, context: Context) async throws -> EditedResponse<TicketBodies.CommentBody> {
         let body = try await request.decodeJSON(as: TicketBodies.NewCommentBody.self, context: context)
-        let comment = try await tickets.comment(
+        let made = try await tickets.comment(
             on: try context.parameters.require("ref"), in: try context.parameters.require("code"), body: body.body,
-            visibility: body.visibility, by: try context.requirePrincipal())
-        return EditedResponse(status: .created, response: TicketBodies.CommentBody(comment))
+            visibility: body.visibility, idempotencyKey: request.idempotencyKey, by: try context.requirePrincipal())
+        return EditedResponse(status: .made(made.created), response: TicketBodies.CommentBody(made.comment))
     }
 
     @Sendable func events(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.EventBody> {
         let list = try await tickets.events(
             of: try context.parameters.require("ref"), in: try context.parameters.require("code"), for: try context.requirePrincipal())
-        return try Pagination(request).page(list, key: { Self.chronological($0.at, $0.id) }, body: TicketBodies.EventBody.init)
+        return try Pagination(request, cursors: cursors).page(list, key: { Self.chronological($0.at, $0.id) }, body: TicketBodies.EventBody.init)
     }
 
     @Sendable func contact(_ request: Request, context: Context) async throws -> TicketBodies.ContactBody {
@@ -140,7 +142,3 @@ struct TicketController {
     }
 }
 
-extension HTTPField.Name {
-    /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header).
-    static let idempotencyKey = Self("Idempotency-Key")!
-}

@@ -8,6 +8,8 @@ import Hummingbird
 struct TrainingController {
     typealias Context = BackOfficeRequestContext
     let training: TrainingService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("me/training", use: mine)
@@ -35,11 +37,12 @@ struct TrainingController {
 
     @Sendable func assign(_ request: Request, context: Context) async throws -> Response {
         let body = try await request.decodeJSON(as: TrainingBodies.Assignment.self, context: context)
-        let task = try await training.assign(
+        let made = try await training.assign(
             body.course, to: body.person, in: try context.parameters.require("code"),
-            dueDate: try LocalDate.parsed(body.dueDate, field: "due_date"), by: try context.requirePrincipal())
-        var response = try Self.tagged(task, request: request, context: context)
-        response.status = .created
+            dueDate: try LocalDate.parsed(body.dueDate, field: "due_date"), idempotencyKey: request.idempotencyKey,
+            by: try context.requirePrincipal())
+        var response = try Self.tagged(made.task, request: request, context: context)
+        response.status = .made(made.created)
         return response
     }
 
@@ -82,7 +85,7 @@ struct TrainingController {
     }
 
     @Sendable func courses(_ request: Request, context: Context) async throws -> TrainingBodies.List<TrainingBodies.CourseBody> {
-        let all = request.uri.queryParameters["include_inactive"] == "true"
+        let all = try request.booleanQuery("include_inactive")
         let courses = try await training.courses(includeInactive: all, for: try context.requirePrincipal())
         return TrainingBodies.List(items: courses.map(TrainingBodies.CourseBody.init))
     }
@@ -94,7 +97,7 @@ struct TrainingController {
     }
 
     private func page(_ tasks: [TrainingTask], _ request: Request) throws -> AccessBodies.Page<TrainingBodies.TaskBody> {
-        try Pagination(request).page(tasks, key: { "\($0.dueDate)|\($0.organisationCode)|\($0.id.wire)" }, body: TrainingBodies.TaskBody.init)
+        try Pagination(request, cursors: cursors).page(tasks, key: { "\($0.dueDate)|\($0.organisationCode)|\($0.id.wire)" }, body: TrainingBodies.TaskBody.init)
     }
 
     /// The task as the answer, with its version as the `ETag`.

@@ -8,6 +8,8 @@ import Hummingbird
 struct UsageController {
     typealias Context = BackOfficeRequestContext
     let usage: UsageImportService
+    /// Signs the cursors of the lists.
+    let cursors: any CursorSeal
 
     /// An import as answered.
     struct ImportBody: ResponseEncodable {
@@ -38,16 +40,16 @@ struct UsageController {
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<ImportBody> {
         let imports = try await usage.imports(for: try context.requirePrincipal())
         let format = ISO8601DateFormatter()
-        return try Pagination(request).page(imports, key: { format.string(from: $0.importedAt) + $0.id.wire }, body: ImportBody.init)
+        return try Pagination(request, cursors: cursors).page(imports, key: { format.string(from: $0.importedAt) + $0.id.wire }, body: ImportBody.init)
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> EditedResponse<ImportBody> {
         let principal = try context.requirePrincipal()
         try request.requireMediaType("text/csv")
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let record = try await usage.importFile(
+        let made = try await usage.importFile(
             named: request.uri.queryParameters["file_name"].map(String.init) ?? "upload.csv",
-            contents: Array(body.readableBytesView), by: principal)
-        return EditedResponse(status: .created, response: ImportBody(record))
+            contents: Array(body.readableBytesView), idempotencyKey: request.idempotencyKey, by: principal)
+        return EditedResponse(status: .made(made.created), response: ImportBody(made.record))
     }
 }

@@ -24,7 +24,7 @@ public struct DemoDeploymentSeed: Sendable {
             let today = LocalDate(inFinland: now)
             let file = DemoDeployments.usageFile(before: (today.year, today.month))
             let imported = try await usage.importFile(named: Self.usageFileName, contents: Array(file.utf8), by: admin)
-            return (deployments, imported.rowCount)
+            return (deployments, imported.record.rowCount)
         }
     }
 

@@ -15,9 +15,9 @@ public struct DemoSeed: Sendable {
         for person in DemoData.people {
             guard let organisation = try await store.organisation(code: person.organisationCode) else { continue }
             let member = try await store.addMember(
-                email: person.email, fullName: person.fullName, to: organisation, by: nil,
+                email: person.email, fullName: person.fullName, to: organisation, by: nil, idempotency: nil,
                 audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: person.email,
-                                  before: nil, after: ["organisation": organisation.code], reason: "demo data", interface: .system) })
+                                  before: nil, after: ["organisation": organisation.code], reason: "demo data", interface: .system) }).person
             granted += try await app.withCountyScope { transaction in
                 if let role = CountyRole(rawValue: person.role) {
                     return try await transaction.execute("""

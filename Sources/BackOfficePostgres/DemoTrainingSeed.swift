@@ -63,7 +63,7 @@ public struct DemoTrainingSeed: Sendable {
         case .waived: assignedDaysAgo = 10
         }
         clock.set(daysAgo(assignedDaysAgo))
-        let task = try await service.assign(course.code, to: email, in: code, by: admin)
+        let task = try await service.assign(course.code, to: email, in: code, by: admin).task
         switch outcome {
         case .completed(let days, let evidence):
             clock.set(daysAgo(days))

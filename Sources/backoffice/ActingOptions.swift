@@ -42,11 +42,14 @@ struct ActingOptions: ParsableArguments {
 extension ActingOptions {
     /// Runs `body` with the ticket service (on the support calendar of the environment) and the acting principal.
     func withTicketService(_ body: (TicketService, Principal) async throws -> Void) async throws {
-        let calendar = try SLACalendar.fromEnvironment(ProcessInfo.processInfo.environment)
-        let mail = try MailSettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        let calendar = try SLACalendar.fromEnvironment(environment)
+        let mail = try MailSettings.fromEnvironment(environment)
         try await withAppPool { pool in
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
-            let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: mail)
+            let service = TicketService(
+                store: PostgresTicketStore(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(environment),
+                calendar: calendar, mail: mail)
             try await body(service, try await roles.principal(email: actor, interface: .cli))
         }
     }

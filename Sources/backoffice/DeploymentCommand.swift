@@ -100,7 +100,7 @@ struct DeploymentCommand: AsyncParsableCommand {
             try await reportingFailures {
                 try await acting.withDeploymentService { service, principal in
                     let created = try await service.create(
-                        service: target.service, plannedStart: plannedStart, owner: owner, note: note, in: target.org, by: principal)
+                        service: target.service, plannedStart: plannedStart, owner: owner, note: note, in: target.org, by: principal).deployment
                     DeploymentTable.print([created], format: acting.format)
                 }
             }

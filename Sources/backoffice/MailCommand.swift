@@ -54,7 +54,9 @@ struct MailCommand: AsyncParsableCommand {
             let calendar = try SLACalendar.fromEnvironment(environment)
             try await withAppPool { pool in
                 let roles = RoleService(store: PostgresAccessStore(pool: pool))
-                let service = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: settings)
+                let service = TicketService(
+                    store: PostgresTicketStore(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(environment),
+                    calendar: calendar, mail: settings)
                 switch try await service.receive(mail, in: org) {
                 case .created(let ticket): print(ticket.reference); printError("created \(ticket.reference)")
                 case .commented(let ticket): print(ticket.reference); printError("commented on \(ticket.reference)")

@@ -21,7 +21,7 @@ struct MemberCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await acting.withRoleService { service, principal in
-                    let person = try await service.addMember(email: email, fullName: name, to: org, by: principal)
+                    let person = try await service.addMember(email: email, fullName: name, to: org, by: principal).person
                     acting.format.print(
                         columns: ["person", "email", "full_name", "organisation"],
                         rows: [[person.id.uuidString.lowercased(), person.email, person.fullName, org.uppercased()]])

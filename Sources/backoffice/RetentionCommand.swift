@@ -34,7 +34,9 @@ struct RetentionCommand: AsyncParsableCommand {
                 let sessions = try SessionSettings.fromEnvironment(ProcessInfo.processInfo.environment)
                 try await withAppPool { pool in
                     let roles = RoleService(store: PostgresAccessStore(pool: pool))
-                    let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles)
+                    let tickets = TicketService(
+                        store: PostgresTicketStore(pool: pool), access: roles,
+                        cursors: HMACCursorSeal.fromEnvironment(ProcessInfo.processInfo.environment))
                     let service = RetentionService(tickets: tickets, store: PostgresRetentionStore(pool: pool), sessions: sessions)
                     let done = try await service.run(contactMonths: period, dryRun: dryRun)
                     done.anonymisedTickets.forEach { print($0) }

@@ -30,12 +30,12 @@ struct RoleCommand: AsyncParsableCommand {
                         guard let role = OrganisationRole(rawValue: role) else {
                             throw BackOfficeError.invalid("role", "must be one of \(OrganisationRole.allCases.map(\.rawValue).joined(separator: ", "))")
                         }
-                        grant = try await service.grant(role, to: person, in: org, validUntil: until, reason: reason, by: principal)
+                        grant = try await service.grant(role, to: person, in: org, validUntil: until, reason: reason, by: principal).grant
                     } else {
                         guard let role = CountyRole(rawValue: role) else {
                             throw BackOfficeError.invalid("role", "without --org must be one of \(CountyRole.allCases.map(\.rawValue).joined(separator: ", "))")
                         }
-                        grant = try await service.grantCounty(role, to: person, validUntil: until, reason: reason, by: principal)
+                        grant = try await service.grantCounty(role, to: person, validUntil: until, reason: reason, by: principal).grant
                     }
                     acting.format.print(columns: GrantTable.columns, rows: [GrantTable.row(grant, email: person)])
                 }

@@ -46,7 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let mail = try MailSettings.fromEnvironment(environment)
-            let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar, mail: mail)
+            let cursors = HMACCursorSeal.fromEnvironment(environment)
+            let tickets = TicketService(
+                store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, calendar: calendar, mail: mail)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
                 token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
@@ -57,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
                 tickets: tickets, deployments: deployments,
                 usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
                 training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
-                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))), recordingMetrics: metrics)
+                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
@@ -69,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080
             let app = Application(
                 router: router,
+                server: .backOffice,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
                 services: [pool, MailDeliveryService(
                     delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),

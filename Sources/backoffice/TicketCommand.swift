@@ -211,7 +211,7 @@ struct TicketCommand: AsyncParsableCommand {
                 let code = try ticket.organisation
                 try await acting.withTicketService { service, principal in
                     let comment = try await service.comment(
-                        on: ticket.reference, in: code, body: body, visibility: `public` ? "public" : nil, by: principal)
+                        on: ticket.reference, in: code, body: body, visibility: `public` ? "public" : nil, by: principal).comment
                     acting.format.print(columns: TicketTable.commentColumns, rows: [TicketTable.row(comment)])
                 }
             }

@@ -55,7 +55,7 @@ struct TrainingCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let dueDate = try LocalDate.parsed(due, field: "due")
                 try await acting.withTrainingService { service, principal in
-                    let task = try await service.assign(course, to: person, in: org, dueDate: dueDate, by: principal)
+                    let task = try await service.assign(course, to: person, in: org, dueDate: dueDate, by: principal).task
                     acting.format.print(record: TrainingTable.fields(task))
                 }
             }

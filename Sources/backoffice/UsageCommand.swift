@@ -36,7 +36,7 @@ struct UsageCommand: AsyncParsableCommand {
                     do {
                         record = try await service.importFile(
                             named: URL(fileURLWithPath: file).lastPathComponent, contents: Array(contents), by: principal,
-                            progress: display.show)
+                            progress: display.show).record
                         display.finish()
                     } catch BackOfficeError.invalid(let errors) {
                         display.finish()

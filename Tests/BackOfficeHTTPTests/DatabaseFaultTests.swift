@@ -13,7 +13,8 @@ import Testing
 /// PostgreSQL goes away in the middle of requests, on a throwaway cluster of the test's own:
 /// every request caught by it answers 503 with `Retry-After` (never 500), a commit cut short
 /// says that its outcome is unknown, and a retry with the same `Idempotency-Key` makes
-/// exactly one ticket.
+/// exactly one row, for every kind of create: tickets, comments, members, role grants,
+/// training assignments, deployments and usage imports.
 ///
 /// Requests are held inside the database by locks the test takes (a table lock mid-request,
 /// an advisory lock that a deferred trigger waits for at `COMMIT`), so the fault strikes
@@ -31,6 +32,12 @@ struct DatabaseFaultTests {
         let problemType: String?
     }
 
+    /// A create sent with an `Idempotency-Key`, and how many rows it has made.
+    struct Keyed: Sendable {
+        let call: Call
+        let rows: @Sendable (Connection) async throws -> Int
+    }
+
     /// A migrated cluster, the server's pool on it, people and tokens, and the fault gate.
     struct Stage {
         let cluster: PrivateCluster
@@ -38,6 +45,7 @@ struct DatabaseFaultTests {
         let fixture: TicketFixture
         let agent: String
         let admin: String
+        let county: String
 
         static func make() async throws -> Stage {
             let cluster = try await PrivateCluster.start()
@@ -51,17 +59,19 @@ struct DatabaseFaultTests {
                         BEGIN PERFORM pg_advisory_xact_lock_shared(7012); RETURN NULL; END $$;
                         CREATE CONSTRAINT TRIGGER fault_gate_at_commit AFTER INSERT ON tickets
                             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fault_gate();
+                        INSERT INTO training_courses (code, title) VALUES ('vikatesti', 'Vikatesti');
                         """)
                 }
                 let pool = ConnectionPool(.init(
                     connection: ConnectionConfiguration(cluster.url, overrides: ["user": "backoffice_app"]),
-                    maximumConnections: 12, leaseTimeout: .seconds(20)))
+                    maximumConnections: 16, leaseTimeout: .seconds(20)))
                 let fixture = try await TicketFixture.make(app: pool)
                 let tokens = TokenService(store: PostgresTokenStore(pool: pool))
                 return Stage(
                     cluster: cluster, pool: pool, fixture: fixture,
                     agent: try await tokens.create(for: fixture.supportAgent.id, name: "vika", expiresInDays: 1).secret,
-                    admin: try await tokens.create(for: fixture.access.adminA.id, name: "vika", expiresInDays: 1).secret)
+                    admin: try await tokens.create(for: fixture.access.adminA.id, name: "vika", expiresInDays: 1).secret,
+                    county: try await tokens.create(for: fixture.access.countyAdmin.id, name: "vika", expiresInDays: 1).secret)
             } catch {
                 try await cluster.destroy()
                 throw error
@@ -73,28 +83,72 @@ struct DatabaseFaultTests {
 
         var base: String { "/api/v1/orgs/\(fixture.access.orgA.code)" }
 
-        func newTicket(_ key: String) -> Call { newTicket(key, in: fixture.access.orgA) }
+        func newTicket(_ key: String) -> Keyed { newTicket(key, in: fixture.access.orgA) }
 
-        func newTicket(_ key: String, in organisation: Organisation) -> Call {
-            Call(.post, "/api/v1/orgs/\(organisation.code)/tickets", token: agent, json: """
+        func newTicket(_ key: String, in organisation: Organisation) -> Keyed {
+            Keyed(call: Call(.post, "/api/v1/orgs/\(organisation.code)/tickets", token: agent, json: """
                 {"subject": "Vikatesti \(key)", "category": "technical_fault", "channel": "phone",
                  "resident": {"name": "Aino Asukas", "phone": "040 123 4567"}}
-                """, headers: [HTTPField.Name("Idempotency-Key")!: key])
+                """, headers: [.idempotencyKey: key])) { connection in
+                try await connection.query("SELECT count(*)::int AS n FROM tickets WHERE subject = \("Vikatesti \(key)")")
+                    .single().decode(Int.self, "n")
+            }
         }
 
-        /// One request of each kind the API serves, each caught by a table lock mid-request.
-        func everyKind(ticket: String, keys: [String]) -> [Call] {
-            let suffix = UUID().uuidString.prefix(6).lowercased()
-            return keys.map(newTicket) + [
+        /// One create of every other kind, each with a key of its own: a comment on `ticket`,
+        /// a member, a role grant, a training assignment, a deployment and a usage import.
+        func otherCreates(ticket: String) -> [Keyed] {
+            let key = "muu-" + UUID().uuidString.prefix(6).lowercased()
+            let email = "uusi-\(key)@example.fi"
+            func keyed(_ call: Call, rows: @escaping @Sendable (Connection) async throws -> Int) -> Keyed {
+                var call = call
+                call.headers[.idempotencyKey] = key
+                return Keyed(call: call, rows: rows)
+            }
+            func count(_ query: PostgresQuery) -> @Sendable (Connection) async throws -> Int {
+                { try await $0.query(query).single().decode(Int.self, "n") }
+            }
+            var usage = Call(.post, "/api/v1/usage/imports?file_name=\(key).csv", token: county, csv: Array("""
+                organisation,service,month,started,completed,forwarded
+                \(fixture.access.orgB.code),symptom_respiratory_infection,2025-01,10,5,1
+
+                """.utf8))
+            usage.headers[.idempotencyKey] = key
+            return [
+                keyed(Call(.post, "\(base)/tickets/\(ticket)/comments", token: agent, json: #"{"body": "Soitettu \#(key).", "visibility": "public"}"#),
+                      rows: count("SELECT count(*)::int AS n FROM ticket_comments WHERE body = \("Soitettu \(key).")")),
+                keyed(Call(.post, "\(base)/members", token: admin, json: #"{"email": "\#(email)", "full_name": "Uusi Jäsen"}"#),
+                      rows: count("""
+                          SELECT count(*)::int AS n FROM org_members m JOIN people p ON p.id = m.person_id WHERE p.email = \(email)
+                          """)),
+                keyed(Call(.post, "\(base)/roles", token: admin, json: """
+                    {"email": "\(fixture.contact.email)", "role": "professional", "reason": "vikatesti \(key)"}
+                    """), rows: count("SELECT count(*)::int AS n FROM org_role_grants WHERE reason = \("vikatesti \(key)")")),
+                keyed(Call(.post, "\(base)/training", token: admin, json: """
+                    {"course": "vikatesti", "person": "\(fixture.otherProfessional.email)"}
+                    """), rows: count("""
+                        SELECT count(*)::int AS n FROM training_tasks t JOIN training_courses c ON c.id = t.course_id
+                        WHERE c.code = 'vikatesti' AND t.person_id = \(fixture.otherProfessional.id)
+                        """)),
+                keyed(Call(.post, "\(base)/deployments", token: admin, json: """
+                    {"service": "symptom_respiratory_infection", "owner": "\(fixture.contact.email)"}
+                    """), rows: count("""
+                        SELECT count(*)::int AS n FROM deployments d JOIN omaolo_services s ON s.id = d.service_id
+                        WHERE d.org_id = \(fixture.access.orgA.id) AND s.code = 'symptom_respiratory_infection'
+                        """)),
+                Keyed(call: usage, rows: count("SELECT count(*)::int AS n FROM usage_imports WHERE file_name = \("\(key).csv")")),
+            ]
+        }
+
+        /// One request of each kind the API serves, each caught by a table lock mid-request:
+        /// the creates (tickets under `keys`, one of every other kind) and some reads and edits.
+        func everyKind(ticket: String, keys: [String]) -> (calls: [Call], creates: [Keyed]) {
+            let creates = keys.map(newTicket) + otherCreates(ticket: ticket)
+            return (creates.map(\.call) + [
                 Call(.get, "\(base)/tickets", token: agent),
                 Call(.get, "\(base)/tickets/\(ticket)", token: agent),
                 Call(.patch, "\(base)/tickets/\(ticket)", token: agent, json: #"{"priority": "high"}"#, headers: [.ifMatch: "\"1\""]),
-                Call(.post, "\(base)/tickets/\(ticket)/comments", token: agent, json: #"{"body": "Soitettu.", "visibility": "public"}"#),
-                Call(.post, "\(base)/members", token: admin, json: #"{"email": "uusi-\#(suffix)@example.fi", "full_name": "Uusi Jäsen"}"#),
-                Call(.post, "\(base)/roles", token: admin, json: """
-                    {"email": "\(fixture.contact.email)", "role": "professional", "reason": "vikatesti"}
-                    """),
-            ]
+            ], creates)
         }
 
         /// Sends `calls` at once through the real router; `fault` runs once every one of them
@@ -137,15 +191,6 @@ struct DatabaseFaultTests {
             }
         }
 
-        /// The tickets whose subject names `key`.
-        func tickets(withKey key: String) async throws -> Int {
-            try await TestDatabase.withConnection(superuser) { connection in
-                try await connection.query(
-                    "SELECT count(*)::int AS n FROM tickets WHERE subject = \("Vikatesti \(key)")"
-                ).single().decode(Int.self, "n")
-            }
-        }
-
         func tearDown() async throws {
             await pool.close()
             try await cluster.destroy()
@@ -163,24 +208,25 @@ struct DatabaseFaultTests {
         }
     }
 
-    /// Retries each create with its key once the database is back: one ticket per key.
-    func expectExactlyOnce(_ keys: [String], on stage: Stage) async throws {
-        try await expectExactlyOnce(keys.map(stage.newTicket), keys: keys, on: stage)
-    }
-
-    func expectExactlyOnce(_ calls: [Call], keys: [String], on stage: Stage) async throws {
-        let retries = try await RouteClient(pool: stage.pool).send(calls)
+    /// Retries each create with its key once the database is back: each made one row.
+    func expectExactlyOnce(_ creates: [Keyed], on stage: Stage) async throws {
+        let retries = try await RouteClient(pool: stage.pool).send(creates.map(\.call))
         #expect(retries.allSatisfy { $0.status == .created || $0.status == .ok }, "\(retries.map(\.status))")
-        for key in keys { #expect(try await stage.tickets(withKey: key) == 1, "key \(key)") }
+        try await TestDatabase.withConnection(stage.superuser) { connection in
+            for create in creates {
+                let rows = try await create.rows(connection)
+                #expect(rows == 1, "\(create.call.method) \(create.call.path)")
+            }
+        }
     }
 
-    @Test func terminatedBackendsMidRequestAnswer503AndRetriesMakeOneTicket() async throws {
+    @Test func terminatedBackendsMidRequestAnswer503AndRetriesMakeOneRowEach() async throws {
         let stage = try await Stage.make()
         do {
-            let first = try await RouteClient(pool: stage.pool).send([stage.newTicket("vika-0")])[0]
+            let first = try await RouteClient(pool: stage.pool).send([stage.newTicket("vika-0").call])[0]
             let ticket = try #require(first.json["reference"] as? String)
             let keys = (1...4).map { "vika-\($0)-\(UUID().uuidString.prefix(6))" }
-            let calls = stage.everyKind(ticket: ticket, keys: keys)
+            let (calls, creates) = stage.everyKind(ticket: ticket, keys: keys)
             let locker = try await Connection.connect(ConnectionConfiguration(stage.cluster.url))
             try await locker.execute("BEGIN")
             try await locker.execute("LOCK TABLE tickets, audit_log IN ACCESS EXCLUSIVE MODE")
@@ -195,7 +241,7 @@ struct DatabaseFaultTests {
             }
             await locker.close()
             expectOutages(outcomes, count: calls.count, type: "/problems/unavailable")
-            try await expectExactlyOnce(keys, on: stage)
+            try await expectExactlyOnce(creates, on: stage)
         } catch {
             try await stage.tearDown()
             throw error
@@ -203,20 +249,20 @@ struct DatabaseFaultTests {
         try await stage.tearDown()
     }
 
-    @Test func aRestartMidRequestAnswers503AndRetriesMakeOneTicket() async throws {
+    @Test func aRestartMidRequestAnswers503AndRetriesMakeOneRowEach() async throws {
         let stage = try await Stage.make()
         do {
-            let first = try await RouteClient(pool: stage.pool).send([stage.newTicket("vika-0")])[0]
+            let first = try await RouteClient(pool: stage.pool).send([stage.newTicket("vika-0").call])[0]
             let ticket = try #require(first.json["reference"] as? String)
             let keys = (1...4).map { "uudelleen-\($0)-\(UUID().uuidString.prefix(6))" }
-            let calls = stage.everyKind(ticket: ticket, keys: keys)
+            let (calls, creates) = stage.everyKind(ticket: ticket, keys: keys)
             let locker = try await Connection.connect(ConnectionConfiguration(stage.cluster.url))
             try await locker.execute("BEGIN")
             try await locker.execute("LOCK TABLE tickets, audit_log IN ACCESS EXCLUSIVE MODE")
             let outcomes = try await stage.send(calls, held: calls.count) { try await stage.cluster.restart() }
             await locker.close()
             expectOutages(outcomes, count: calls.count, type: "/problems/unavailable")
-            try await expectExactlyOnce(keys, on: stage)
+            try await expectExactlyOnce(creates, on: stage)
         } catch {
             try await stage.tearDown()
             throw error
@@ -233,7 +279,8 @@ struct DatabaseFaultTests {
             let keys = organisations.map { "commit-\($0.code)-\(UUID().uuidString.prefix(6))" }
             let gate = try await Connection.connect(ConnectionConfiguration(stage.cluster.url))
             try await gate.execute("SELECT pg_advisory_lock(7012)")
-            let calls = zip(keys, organisations).map { stage.newTicket($0, in: $1) }
+            let creates = zip(keys, organisations).map { stage.newTicket($0, in: $1) }
+            let calls = creates.map(\.call)
             let outcomes = try await stage.send(calls, held: calls.count) {
                 try await TestDatabase.withConnection(stage.superuser) { connection in
                     try await connection.execute("""
@@ -245,7 +292,7 @@ struct DatabaseFaultTests {
             }
             await gate.close()
             expectOutages(outcomes, count: keys.count, type: "/problems/outcome-unknown")
-            try await expectExactlyOnce(calls, keys: keys, on: stage)
+            try await expectExactlyOnce(creates, on: stage)
         } catch {
             try await stage.tearDown()
             throw error

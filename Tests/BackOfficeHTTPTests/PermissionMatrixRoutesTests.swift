@@ -36,9 +36,9 @@ struct PermissionMatrixRoutesTests {
         let fixture = try await AccessFixture.make(app: services.pool)
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let person = try await fixture.store.addMember(
-            email: "\(holder.rawValue)-\(suffix)@example.fi", fullName: "Roolin Haltija", to: fixture.orgA, by: nil,
+            email: "\(holder.rawValue)-\(suffix)@example.fi", fullName: "Roolin Haltija", to: fixture.orgA, by: nil, idempotency: nil,
             audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: suffix,
-                              before: nil, after: nil, reason: nil, interface: .system) })
+                              before: nil, after: nil, reason: nil, interface: .system) }).person
         if let role = CountyRole(rawValue: holder.rawValue) {
             try await services.pool.withTransaction { transaction in
                 try await transaction.execute(

@@ -70,3 +70,8 @@ struct RouteClient {
         }
     }
 }
+
+extension HTTPField.Name {
+    /// `Idempotency-Key`, as clients send it with a create.
+    static let idempotencyKey = Self("Idempotency-Key")!
+}

@@ -1,6 +1,7 @@
 import BackOffice
 import BackOfficeHTTP
 import BackOfficePostgres
+import Foundation
 import Hummingbird
 import Postgres
 import PostgresTestSupport
@@ -18,6 +19,9 @@ struct TestServices {
     }
 }
 
+/// The cursor seal of the test routers: one secret for the run, as one server has.
+let testCursorSeal = HMACCursorSeal(secret: "testi-\(UUID().uuidString)")
+
 /// The real router over the real stores on `pool`, as `backoffice serve` builds it.
 func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Router<BackOfficeRequestContext> {
     let roles = RoleService(store: PostgresAccessStore(pool: pool))
@@ -25,9 +29,9 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         readiness: readiness ?? DatabaseReadiness(pool: pool, migrations: []), roles: roles,
         tokens: TokenService(store: PostgresTokenStore(pool: pool)),
         organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles),
+        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: testCursorSeal),
         deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
         usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
         training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
-        privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))))
+        privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: testCursorSeal))
 }

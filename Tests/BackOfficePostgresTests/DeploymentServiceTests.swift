@@ -47,7 +47,7 @@ struct DeploymentServiceTests {
         let code = fixture.orgA.code
         let created = try await service.create(
             service: ready.serviceCode, plannedStart: "2025-03-01", owner: ready.training.contact.email.uppercased(),
-            note: "Aloitetaan keväällä", in: code, by: admin)
+            note: "Aloitetaan keväällä", in: code, by: admin).deployment
         #expect(created.status == .planned && created.version == 1)
         #expect(created.plannedStart == LocalDate("2025-03-01"))
         #expect(created.ownerEmail == ready.training.contact.email)
@@ -121,7 +121,7 @@ struct DeploymentServiceTests {
 
         let elsewhere = await #expect(throws: BackOfficeError.self) {
             try await service.create(
-                service: "wellbeing_check", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: fixture.orgB.code, by: admin)
+                service: "wellbeing_check", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: fixture.orgB.code, by: admin).deployment
         }
         #expect(elsewhere == .notFound("organisation \(fixture.orgB.code)"))
         let reading = await #expect(throws: BackOfficeError.self) { try await service.deployments(in: fixture.orgB.code, for: admin) }
@@ -130,12 +130,12 @@ struct DeploymentServiceTests {
         let byProfessional = await #expect(throws: BackOfficeError.self) {
             try await service.create(
                 service: "wellbeing_check", plannedStart: nil, owner: fixture.member.email, note: nil, in: fixture.orgA.code,
-                by: professional)
+                by: professional).deployment
         }
         guard case .forbidden = byProfessional else { Issue.record("expected forbidden, got \(String(describing: byProfessional))"); return }
 
         let inB = try await service.create(
-            service: "wellbeing_check", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: fixture.orgB.code, by: county)
+            service: "wellbeing_check", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: fixture.orgB.code, by: county).deployment
         #expect(inB.organisationID == fixture.orgB.id)
         _ = try await service.create(
             service: "wellbeing_check", plannedStart: nil, owner: fixture.member.email, note: nil, in: fixture.orgA.code, by: admin)
@@ -153,21 +153,21 @@ struct DeploymentServiceTests {
         let admin = try await principal(fixture.adminA)
         let code = fixture.orgA.code
         let invalid = await #expect(throws: BackOfficeError.self) {
-            try await service.create(service: " ", plannedStart: "2025-02-30", owner: "ei-osoite", note: nil, in: code, by: admin)
+            try await service.create(service: " ", plannedStart: "2025-02-30", owner: "ei-osoite", note: nil, in: code, by: admin).deployment
         }
         guard case .invalid(let fields) = invalid else { Issue.record("expected invalid, got \(String(describing: invalid))"); return }
         #expect(fields.map(\.field) == ["service", "planned_start", "owner"])
         let unknown = await #expect(throws: BackOfficeError.self) {
-            try await service.create(service: "symptom_hiccups", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin)
+            try await service.create(service: "symptom_hiccups", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin).deployment
         }
         #expect(unknown == .invalid("service", "no Omaolo service has the code symptom_hiccups"))
         let outsider = await #expect(throws: BackOfficeError.self) {
-            try await service.create(service: "symptom_cough", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: code, by: admin)
+            try await service.create(service: "symptom_cough", plannedStart: nil, owner: fixture.adminB.email, note: nil, in: code, by: admin).deployment
         }
         #expect(outsider == .invalid("owner", "\(fixture.adminB.email) is not an active member of \(code)"))
         _ = try await service.create(service: "symptom_cough", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin)
         let twice = await #expect(throws: BackOfficeError.self) {
-            try await service.create(service: "symptom_cough", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin)
+            try await service.create(service: "symptom_cough", plannedStart: nil, owner: fixture.member.email, note: nil, in: code, by: admin).deployment
         }
         #expect(twice == .conflict("\(code) already has a deployment of symptom_cough"))
         let missing = await #expect(throws: BackOfficeError.self) {

@@ -124,7 +124,7 @@ struct MailOutboxTests {
         // a change that asks for a mail and then fails (the same Message-ID again) rolls back whole
         await #expect(throws: (any Error).self) {
             try await PostgresTicketStore(pool: app).change(
-                number: ticket.number, in: fixture.access.orgA, expectedVersion: nil, by: nil, interface: .system
+                number: ticket.number, in: fixture.access.orgA, expectedVersion: nil, by: nil, interface: .system, idempotency: nil
             ) { _ in
                 var change = TicketChange(kind: "commented", changes: ["comment": .init(from: nil, to: "public")], comment: (.public, "Uudelleen"))
                 change.mailMessageID = id
@@ -146,7 +146,7 @@ struct MailOutboxTests {
         }
         let quiet = TicketService(
             store: PostgresTicketStore(pool: app), access: RoleService(store: fixture.access.store),
-            mail: MailSettings(disabledKinds: [.received]))
+            cursors: HMACCursorSeal(secret: RandomSecret.make()), mail: MailSettings(disabledKinds: [.received]))
         let code = fixture.access.orgA.code
         guard case .created(let ticket) = try await quiet.receive(
             try InboundMail(try MailFixture.bytes("mixed-with-attachments.eml", ["FROM": fixture.professional.email])), in: code)

@@ -28,7 +28,7 @@ struct RoleServiceTests {
     @Test func anOrgAdminGrantsAndRevokesInTheirOwnOrganisationWithAudit() async throws {
         let fixture = try await AccessFixture.make(app: app)
         let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
-        let grant = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: admin)
+        let grant = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: admin).grant
         #expect(try await service.principal(email: fixture.member.email, interface: .cli).roles(in: fixture.orgA.id) == [.professional])
         #expect(try await auditCount("role.grant", object: grant.id, in: fixture.orgA) == 1)
 
@@ -44,7 +44,7 @@ struct RoleServiceTests {
         let fixture = try await AccessFixture.make(app: app)
         let admin = try await service.principal(email: fixture.adminA.email, interface: .http)
         let grant = await #expect(throws: BackOfficeError.self) {
-            try await service.grant(.professional, to: fixture.adminB.email, in: fixture.orgB.code, reason: "x", by: admin)
+            try await service.grant(.professional, to: fixture.adminB.email, in: fixture.orgB.code, reason: "x", by: admin).grant
         }
         #expect(grant == .notFound("organisation \(fixture.orgB.code)"))
         let members = await #expect(throws: BackOfficeError.self) { try await service.members(of: fixture.orgB.code, for: admin) }
@@ -58,11 +58,11 @@ struct RoleServiceTests {
         let fixture = try await AccessFixture.make(app: app)
         let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
         let selfGrant = await #expect(throws: BackOfficeError.self) {
-            try await service.grant(.omaoloContact, to: fixture.adminA.email, in: fixture.orgA.code, reason: "x", by: admin)
+            try await service.grant(.omaoloContact, to: fixture.adminA.email, in: fixture.orgA.code, reason: "x", by: admin).grant
         }
         #expect(selfGrant == .forbidden("no one grants or revokes their own roles"))
         let noReason = await #expect(throws: BackOfficeError.self) {
-            try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "  ", by: admin)
+            try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "  ", by: admin).grant
         }
         #expect(noReason == .invalid("reason", "is required"))
         await app.close()
@@ -74,7 +74,7 @@ struct RoleServiceTests {
         _ = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: admin)
         let professional = try await service.principal(email: fixture.member.email, interface: .cli)
         let grant = await #expect(throws: BackOfficeError.self) {
-            try await service.grant(.professional, to: fixture.adminA.email, in: fixture.orgA.code, reason: "x", by: professional)
+            try await service.grant(.professional, to: fixture.adminA.email, in: fixture.orgA.code, reason: "x", by: professional).grant
         }
         guard case .forbidden = grant else { Issue.record("expected forbidden, got \(String(describing: grant))"); return }
         let list = await #expect(throws: BackOfficeError.self) { try await service.members(of: fixture.orgA.code, for: professional) }
@@ -113,7 +113,7 @@ struct RoleServiceTests {
     @Test func theAuditLogKeepsEveryGrantAndTheAppCannotAlterIt() async throws {
         let fixture = try await AccessFixture.make(app: app)
         let county = try await service.principal(email: fixture.countyAdmin.email, interface: .http)
-        let grant = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: county)
+        let grant = try await service.grant(.professional, to: fixture.member.email, in: fixture.orgA.code, reason: "aloittaa", by: county).grant
         let row = try await app.withTenant(fixture.orgA.id) { transaction in
             try await transaction.query("""
                 SELECT actor_person_id, reason, interface, after->>'role' AS role FROM audit_log
@@ -134,11 +134,11 @@ struct RoleServiceTests {
     @Test func countyRolesAreGrantedAndRevokedByCountyAdminsOnly() async throws {
         let fixture = try await AccessFixture.make(app: app)
         let county = try await service.principal(email: fixture.countyAdmin.email, interface: .cli)
-        let grant = try await service.grantCounty(.supportAgent, to: fixture.member.email, reason: "tukipalveluun", by: county)
+        let grant = try await service.grantCounty(.supportAgent, to: fixture.member.email, reason: "tukipalveluun", by: county).grant
         #expect(try await service.principal(email: fixture.member.email, interface: .cli).countyRoles == [.supportAgent])
         let admin = try await service.principal(email: fixture.adminA.email, interface: .cli)
         let refused = await #expect(throws: BackOfficeError.self) {
-            try await service.grantCounty(.reporter, to: fixture.member.email, reason: "x", by: admin)
+            try await service.grantCounty(.reporter, to: fixture.member.email, reason: "x", by: admin).grant
         }
         guard case .forbidden = refused else { Issue.record("expected forbidden, got \(String(describing: refused))"); return }
         let revoked = try await service.revokeCounty(grantID: grant.id, reason: "palasi yksikköön", by: county)

@@ -191,7 +191,7 @@ struct TicketServiceTests {
         }
         #expect(other == .notFound("ticket \(code)-2"))
         let internalNote = await #expect(throws: BackOfficeError.self) {
-            try await fixture.service.comment(on: mine.reference, in: code, body: "Sisäinen", visibility: "internal", by: professional)
+            try await fixture.service.comment(on: mine.reference, in: code, body: "Sisäinen", visibility: "internal", by: professional).comment
         }
         guard case .forbidden? = internalNote else { Issue.record("expected forbidden"); return }
         let move = await #expect(throws: BackOfficeError.self) {

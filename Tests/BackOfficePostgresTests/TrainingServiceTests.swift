@@ -41,7 +41,7 @@ struct TrainingServiceTests {
         let admin = try await fixture.principal(fixture.access.adminA)
         let member = fixture.access.member
 
-        let first = try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "aloittaa", by: admin)
+        let first = try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "aloittaa", by: admin).grant
         let assigned = try await tasks(of: member, mandatory, in: orgA, fixture)
         #expect(assigned.count == 1)
         #expect(assigned.first?.status == .assigned && assigned.first?.dueDate == fixture.today.adding(days: 14))
@@ -59,7 +59,7 @@ struct TrainingServiceTests {
         #expect(try entry.decode(String.self, "grant_id") == first.id.uuidString.lowercased())
 
         await #expect(throws: BackOfficeError.self, "the role is held already") {
-            try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "jatkuu", by: admin)
+            try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "jatkuu", by: admin).grant
         }
         _ = try await fixture.roles.grant(.omaoloContact, to: member.email, in: orgA.code, reason: "vastaava", by: admin)
         #expect(try await tasks(of: member, mandatory, in: orgA, fixture).map(\.id) == [task.id])
@@ -75,7 +75,7 @@ struct TrainingServiceTests {
         let admin = try await fixture.principal(fixture.access.adminA)
         let member = fixture.access.member
         for (course, completedOn) in [(valid, fixture.today.adding(days: -100)), (lapsed, fixture.today.adding(days: -40))] {
-            let task = try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: admin)
+            let task = try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: admin).task
             _ = try await fixture.service.complete(
                 task.id, in: orgA.code, on: completedOn, evidenceKind: "webinar", evidenceReference: "Webinaari", by: admin)
         }
@@ -99,8 +99,8 @@ struct TrainingServiceTests {
         let orgA = fixture.access.orgA
         let course = try await fixture.course(validityMonths: 12)
         let admin = try await fixture.principal(fixture.access.adminA)
-        let soon = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin)
-        let later = try await fixture.service.assign(course.code, to: fixture.contact.email, in: orgA.code, by: admin)
+        let soon = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin).task
+        let later = try await fixture.service.assign(course.code, to: fixture.contact.email, in: orgA.code, by: admin).task
         let expiring = try await fixture.service.complete(
             soon.id, in: orgA.code, on: fixture.today.adding(months: -12).adding(days: 10), evidenceKind: "e_learning",
             evidenceReference: "Todistus 123", by: admin)
@@ -133,8 +133,8 @@ struct TrainingServiceTests {
         for person in [fixture.access.member, colleague] {
             _ = try await fixture.roles.grant(.professional, to: person.email, in: orgA.code, reason: "aloittaa", by: admin)
         }
-        let own = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin)
-        let theirs = try await fixture.service.assign(course.code, to: colleague.email, in: orgA.code, by: admin)
+        let own = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin).task
+        let theirs = try await fixture.service.assign(course.code, to: colleague.email, in: orgA.code, by: admin).task
         let professional = try await fixture.principal(fixture.access.member)
 
         let started = try await fixture.service.start(own.id, in: orgA.code, by: professional)
@@ -146,7 +146,7 @@ struct TrainingServiceTests {
         #expect(try await fixture.service.tasks(TrainingQuery(), in: orgA.code, for: professional).allSatisfy { $0.personID == professional.personID })
 
         let assigning = await #expect(throws: BackOfficeError.self) {
-            try await fixture.service.assign(course.code, to: colleague.email, in: orgA.code, by: professional)
+            try await fixture.service.assign(course.code, to: colleague.email, in: orgA.code, by: professional).task
         }
         #expect(assigning == .forbidden("\(fixture.access.member.email) may not assign training in \(orgA.code)"))
         let others = await #expect(throws: BackOfficeError.self) { try await fixture.service.start(theirs.id, in: orgA.code, by: professional) }
@@ -175,7 +175,7 @@ struct TrainingServiceTests {
         let orgA = fixture.access.orgA
         let course = try await fixture.course(validityMonths: 1)
         let admin = try await fixture.principal(fixture.access.adminA)
-        let task = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin)
+        let task = try await fixture.service.assign(course.code, to: fixture.access.member.email, in: orgA.code, by: admin).task
         let missing = await #expect(throws: BackOfficeError.self) {
             try await fixture.service.complete(
                 task.id, in: orgA.code, on: fixture.today.adding(days: 1), evidenceKind: "diploma", evidenceReference: " ", by: admin)
@@ -212,9 +212,9 @@ struct TrainingServiceTests {
             professionals.append(person)
         }
         _ = try await fixture.service.assign(course.code, to: professionals[0].email, in: orgA.code, by: admin)
-        let valid = try await fixture.service.assign(course.code, to: professionals[1].email, in: orgA.code, by: admin)
+        let valid = try await fixture.service.assign(course.code, to: professionals[1].email, in: orgA.code, by: admin).task
         _ = try await fixture.service.complete(valid.id, in: orgA.code, evidenceKind: "webinar", evidenceReference: "Webinaari 3/2026", by: admin)
-        let waived = try await fixture.service.assign(course.code, to: professionals[2].email, in: orgA.code, by: admin)
+        let waived = try await fixture.service.assign(course.code, to: professionals[2].email, in: orgA.code, by: admin).task
         _ = try await fixture.service.waive(waived.id, in: orgA.code, reason: "Lääkäri, koulutettu muualla", by: admin)
 
         let bulk = try await fixture.service.bulkAssign(course.code, toHoldersOf: "professional", in: orgA.code, by: admin)
@@ -241,7 +241,7 @@ struct TrainingServiceTests {
             _ = try await fixture.roles.grant(.professional, to: people[name]!.email, in: orgA.code, reason: "aloittaa", by: admin)
         }
         func assign(_ person: Person, due: LocalDate? = nil) async throws -> TrainingTask {
-            try await fixture.service.assign(course.code, to: person.email, in: orgA.code, dueDate: due, by: admin)
+            try await fixture.service.assign(course.code, to: person.email, in: orgA.code, dueDate: due, by: admin).task
         }
         let assigned = try await assign(people["assigned"]!)
         _ = try await fixture.service.start(try await assign(people["started"]!, due: fixture.today.adding(days: 100)).id, in: orgA.code, by: admin)
@@ -288,13 +288,13 @@ struct TrainingServiceTests {
         _ = try await fixture.roles.addMember(email: member.email, fullName: member.fullName, to: orgB.code, by: adminB)
         _ = try await fixture.roles.grant(.professional, to: member.email, in: orgA.code, reason: "A", by: adminA)
         _ = try await fixture.roles.grant(.professional, to: member.email, in: orgB.code, reason: "B", by: adminB)
-        let inA = try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: adminA)
-        let inB = try await fixture.service.assign(course.code, to: member.email, in: orgB.code, dueDate: fixture.today.adding(days: 5), by: adminB)
+        let inA = try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: adminA).task
+        let inB = try await fixture.service.assign(course.code, to: member.email, in: orgB.code, dueDate: fixture.today.adding(days: 5), by: adminB).task
         let mine = try await fixture.service.myTasks(for: try await fixture.principal(member)).filter { $0.courseCode == course.code }
         #expect(mine.map(\.id) == [inB.id, inA.id])
         #expect(mine.map(\.organisationCode) == [orgB.code, orgA.code])
         await #expect(throws: BackOfficeError.conflict("the person already has an open task of \(course.code) in \(orgA.code)")) {
-            try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: adminA)
+            try await fixture.service.assign(course.code, to: member.email, in: orgA.code, by: adminA).task
         }
         await app.close()
     }

@@ -44,7 +44,7 @@ struct UsageImportTests {
     /// The problems of an import that must fail as invalid.
     func problems(_ contents: [UInt8], by principal: Principal) async throws -> [FieldError] {
         let refused = await #expect(throws: BackOfficeError.self) {
-            try await usage.importFile(named: fileName(), contents: contents, by: principal)
+            try await usage.importFile(named: fileName(), contents: contents, by: principal).record
         }
         guard case .invalid(let errors)? = refused else {
             Issue.record("expected invalid, got \(String(describing: refused))")
@@ -62,7 +62,7 @@ struct UsageImportTests {
             "\(a),symptom_back_pain,2025-02,130,101,29", "\(b),own_plan,2025-02,7,7,0",
         ])
         let name = fileName()
-        let record = try await usage.importFile(named: name, contents: contents, by: county)
+        let record = try await usage.importFile(named: name, contents: contents, by: county).record
         #expect(record.rowCount == 4 && record.fileName == name && record.importedBy == fixture.countyAdmin.email)
         #expect(record.months.map(\.description) == ["2025-01", "2025-02"])
         let expectedDigest = try await app.withTransaction { transaction in
@@ -90,7 +90,7 @@ struct UsageImportTests {
             "\(a),symptom_back_pain,2025-01,120,97,31", "\(a),health_check,2025-01,40,38,2",
             "\(a),symptom_back_pain,2025-02,130,101,29", "\(b),symptom_back_pain,2025-01,7,7,0",
         ]), by: county)
-        let again = try await usage.importFile(named: fileName(), contents: csv(["\(a),symptom_back_pain,2025-01,125,99,30"]), by: county)
+        let again = try await usage.importFile(named: fileName(), contents: csv(["\(a),symptom_back_pain,2025-01,125,99,30"]), by: county).record
         #expect(again.months.map(\.description) == ["2025-01"])
         // A's January is the second file's alone; A's February and B's January stay.
         #expect(try await rows(of: fixture.orgA) == ["symptom_back_pain 2025-01: 125/99/30", "symptom_back_pain 2025-02: 130/101/29"])
@@ -131,7 +131,7 @@ struct UsageImportTests {
         lines[15] = lines[15].replacingOccurrences(of: "2024-13", with: "2017-02")
         lines[498] = lines[498].replacingOccurrences(of: ",-5,", with: ",498,")
         lines[998] = lines[998].replacingOccurrences(of: "EI-OLE-\(fixture.orgA.code)", with: fixture.orgA.code)
-        let record = try await usage.importFile(named: fileName(), contents: csv(lines), by: county)
+        let record = try await usage.importFile(named: fileName(), contents: csv(lines), by: county).record
         #expect(record.rowCount == 999 && record.months.count == 100)
         #expect(try await rows(of: fixture.orgA).count + (try await rows(of: fixture.orgB).count) == 999)
         #expect(try await rows(of: fixture.orgA).contains("symptom_back_pain 2025-01: 960/480/240"))
@@ -152,7 +152,7 @@ struct UsageImportTests {
         let fixture = try await AccessFixture.make(app: app)
         let admin = try await roles.principal(email: fixture.adminA.email, interface: .cli)
         let refused = await #expect(throws: BackOfficeError.self) {
-            try await usage.importFile(named: fileName(), contents: csv(["\(fixture.orgA.code),own_plan,2025-01,1,1,1"]), by: admin)
+            try await usage.importFile(named: fileName(), contents: csv(["\(fixture.orgA.code),own_plan,2025-01,1,1,1"]), by: admin).record
         }
         guard case .forbidden? = refused else { Issue.record("expected forbidden, got \(String(describing: refused))"); return }
         await #expect(throws: BackOfficeError.self) { try await usage.imports(for: admin) }

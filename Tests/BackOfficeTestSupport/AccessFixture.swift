@@ -33,9 +33,9 @@ public struct AccessFixture: Sendable {
         let orgB = try await store.organisation(code: codeB)!
         func add(_ name: String, to organisation: Organisation) async throws -> Person {
             try await store.addMember(
-                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil,
+                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil, idempotency: nil,
                 audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
-                                  before: nil, after: nil, reason: nil, interface: .system) })
+                                  before: nil, after: nil, reason: nil, interface: .system) }).person
         }
         let adminA = try await add("paakayttaja-a", to: orgA)
         let adminB = try await add("paakayttaja-b", to: orgB)
@@ -56,9 +56,9 @@ public struct AccessFixture: Sendable {
         let request = try GrantRules.request(
             personID: person.id, scope: .organisation(organisation.id, role), validFrom: nil, validUntil: nil,
             reason: "perustaminen", now: Date())
-        return try await store.grant(request, by: nil) { grant in
+        return try await store.grant(request, by: nil, idempotency: nil) { grant in
             AuditEntry(actorID: nil, action: "role.grant", objectType: "role_grant", objectID: grant.id.uuidString.lowercased(),
                        before: nil, after: nil, reason: "perustaminen", interface: .system)
-        }
+        }.grant
     }
 }

@@ -20,9 +20,9 @@ public struct TicketFixture: Sendable {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         func add(_ name: String, to organisation: Organisation) async throws -> Person {
             try await access.store.addMember(
-                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil,
+                email: "\(name)-\(suffix)@example.fi", fullName: name.capitalized, to: organisation, by: nil, idempotency: nil,
                 audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
-                                  before: nil, after: nil, reason: nil, interface: .system) })
+                                  before: nil, after: nil, reason: nil, interface: .system) }).person
         }
         let otherProfessional = try await add("hoitaja", to: access.orgA)
         let contact = try await add("omaolovastaava", to: access.orgA)
@@ -37,7 +37,9 @@ public struct TicketFixture: Sendable {
         }
         let clock = TestClock()
         let roles = RoleService(store: access.store)
-        let service = TicketService(store: PostgresTicketStore(pool: app), access: roles, calendar: calendar, clock: { clock.now })
+        let service = TicketService(
+            store: PostgresTicketStore(pool: app), access: roles, cursors: HMACCursorSeal(secret: RandomSecret.make()), calendar: calendar,
+            clock: { clock.now })
         return TicketFixture(access: access, professional: access.member, otherProfessional: otherProfessional, contact: contact,
                              supportAgent: supportAgent, service: service, clock: clock)
     }

@@ -31,9 +31,9 @@ public struct TrainingFixture: Sendable {
 
     private static func addMember(_ name: String, to organisation: Organisation, store: PostgresAccessStore) async throws -> Person {
         try await store.addMember(
-            email: "\(name)-\(UUID().uuidString.prefix(8).lowercased())@example.fi", fullName: name.capitalized, to: organisation, by: nil,
+            email: "\(name)-\(UUID().uuidString.prefix(8).lowercased())@example.fi", fullName: name.capitalized, to: organisation, by: nil, idempotency: nil,
             audit: { _ in AuditEntry(actorID: nil, action: "member.add", objectType: "person", objectID: name,
-                              before: nil, after: nil, reason: nil, interface: .system) })
+                              before: nil, after: nil, reason: nil, interface: .system) }).person
     }
 
     /// The principal of `person` now, through `interface`.

@@ -23,7 +23,7 @@ import Testing
         try await app.login.setPassword(Self.password, email: access.adminA.email)
         let roles = RoleService(store: PostgresAccessStore(pool: app.pool))
         let admin = try await roles.principal(email: access.adminA.email, interface: .system)
-        let (ticket, _) = try await TicketService(store: PostgresTicketStore(pool: app.pool), access: roles).create(
+        let (ticket, _) = try await TicketService(store: PostgresTicketStore(pool: app.pool), access: roles, cursors: HMACCursorSeal(secret: RandomSecret.make())).create(
             NewTicket(subject: "Kirjautuminen ei onnistu", category: "login_and_access", channel: "phone",
                       resident: ResidentContact(name: "Aino Salainen", email: nil, phone: "+358 40 765 4321")),
             in: access.orgA.code, by: admin)

@@ -29,7 +29,8 @@ struct WebTestApp {
 
     func router() async throws -> Router<BackOfficeRequestContext> {
         let roles = RoleService(store: PostgresAccessStore(pool: pool))
-        let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles)
+        let cursors = HMACCursorSeal(secret: RandomSecret.make())
+        let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors)
         let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
@@ -37,7 +38,7 @@ struct WebTestApp {
             organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
             tickets: tickets, deployments: deployments, usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
             training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
-            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool))))
+            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: .support, secureCookies: false
         )).addRoutes(to: router)

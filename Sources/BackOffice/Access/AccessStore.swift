@@ -10,10 +10,12 @@ public protocol AccessStore: Sendable {
     func person(email: String) async throws -> Person?
 
     /// Adds a person (if no one has the e-mail yet) and makes them a member of `organisation`;
-    /// the audit entry is made from the person as stored.
+    /// the audit entry is made from the person as stored. With `idempotency` already used,
+    /// the person added then (`created` false).
     func addMember(
-        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, audit: (Person) -> AuditEntry
-    ) async throws -> Person
+        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, idempotency: IdempotencyKey?,
+        audit: (Person) -> AuditEntry
+    ) async throws -> (person: Person, created: Bool)
 
     /// The people who hold or held county roles, with those grants.
     func countyMembers() async throws -> [Member]
@@ -23,8 +25,11 @@ public protocol AccessStore: Sendable {
 
     /// Stores a grant; the person must be a member of the organisation for an organisation role.
     /// An organisation role's grant also assigns, in the same transaction, the role's mandatory
-    /// courses that no task of the person covers yet (see `TrainingStore`).
-    func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant
+    /// courses that no task of the person covers yet (see `TrainingStore`). With `idempotency`
+    /// already used, the grant made then (`created` false).
+    func grant(
+        _ request: GrantRules.Request, by actor: UUID?, idempotency: IdempotencyKey?, audit: (RoleGrant) -> AuditEntry
+    ) async throws -> (grant: RoleGrant, created: Bool)
 
     /// Revokes a grant after `check` approves it, with the count of active `org_admin`
     /// grants of its organisation taken under a lock, so two revokes cannot both pass.

@@ -65,21 +65,27 @@ public struct RoleService: Sendable {
 
     /// Adds a person to an organisation (creating their identity on first use). The answer is
     /// the person as the caller typed them: whether someone elsewhere in the county already has
-    /// the e-mail, and under which name, is not told (see README, "People and e-mail").
-    public func addMember(email: String, fullName: String, to code: String, by principal: Principal) async throws -> Person {
+    /// the e-mail, and under which name, is not told (see README, "People and e-mail"). With an
+    /// `idempotencyKey` already used for the same member, `created` is false.
+    public func addMember(
+        email: String, fullName: String, to code: String, idempotencyKey: String? = nil, by principal: Principal
+    ) async throws -> (person: Person, created: Bool) {
         let organisation = try await organisation(code, for: principal)
         try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
         var errors = FieldErrors()
         let email = errors.check(Validation.email(email))
         let fullName = errors.check(Validation.text(fullName, field: "full_name", length: 1...200))
+        let key = IdempotencyKey(idempotencyKey, of: .member, content: [email?.lowercased(), fullName], errors: &errors)
         try errors.throwIfAny()
-        let stored = try await store.addMember(email: email!, fullName: fullName!, to: organisation, by: principal.personID) { person in
+        let stored = try await store.addMember(
+            email: email!, fullName: fullName!, to: organisation, by: principal.personID, idempotency: key
+        ) { person in
             AuditEntry(
                 actorID: principal.personID, action: "member.add", objectType: "person", objectID: person.id.uuidString.lowercased(),
                 before: nil, after: ["email": email!, "full_name": fullName!, "organisation": organisation.code],
                 reason: nil, interface: principal.interface)
         }
-        return Person(id: stored.id, email: email!, fullName: fullName!, active: true)
+        return (Person(id: stored.person.id, email: email!, fullName: fullName!, active: true), stored.created)
     }
 
     /// The member of `organisation` with `email`. Someone who is not a member is not found in
@@ -132,11 +138,12 @@ public struct RoleService: Sendable {
     }
 
     /// Grants an organisation role to a member of the organisation, with the tasks of the
-    /// role's mandatory courses the member has not covered yet.
+    /// role's mandatory courses the member has not covered yet. With an `idempotencyKey`
+    /// already used for the same grant, the grant made then comes back with `created` false.
     public func grant(
         _ role: OrganisationRole, to email: String, in code: String, validFrom: Date? = nil, validUntil: Date? = nil,
-        reason: String?, by principal: Principal
-    ) async throws -> RoleGrant {
+        reason: String?, idempotencyKey: String? = nil, by principal: Principal
+    ) async throws -> (grant: RoleGrant, created: Bool) {
         let organisation = try await organisation(code, for: principal)
         try PermissionMatrix.require(principal, .grantOrganisationRoles, in: organisation.id, organisationCode: organisation.code)
         let person = try await member(email, of: organisation)
@@ -144,7 +151,8 @@ public struct RoleService: Sendable {
         try GrantRules.checkMayChange(scope, of: person.id, by: principal, organisationCode: organisation.code)
         let request = try GrantRules.request(
             personID: person.id, scope: scope, validFrom: validFrom, validUntil: validUntil, reason: reason, now: clock())
-        return try await store.grant(request, by: principal.personID) { grant in
+        let key = try Self.key(idempotencyKey, of: person, role: role.rawValue, in: organisation.code, validFrom: validFrom, request)
+        return try await store.grant(request, by: principal.personID, idempotency: key) { grant in
             AuditEntry(
                 actorID: principal.personID, action: "role.grant", objectType: "role_grant",
                 objectID: grant.id.uuidString.lowercased(), before: nil,
@@ -163,16 +171,19 @@ public struct RoleService: Sendable {
         return try await store.countyMembers().heldGrants(includeEnded: includeEnded, at: clock())
     }
 
-    /// Grants a county role (county admins only; no one grants themselves).
+    /// Grants a county role (county admins only; no one grants themselves). With an
+    /// `idempotencyKey` already used for the same grant, `created` is false.
     public func grantCounty(
-        _ role: CountyRole, to email: String, validUntil: Date? = nil, reason: String?, by principal: Principal
-    ) async throws -> RoleGrant {
+        _ role: CountyRole, to email: String, validUntil: Date? = nil, reason: String?, idempotencyKey: String? = nil,
+        by principal: Principal
+    ) async throws -> (grant: RoleGrant, created: Bool) {
         guard let person = try await store.person(email: email) else { throw BackOfficeError.notFound("person \(email)") }
         let scope = RoleGrant.Scope.county(role)
         try GrantRules.checkMayChange(scope, of: person.id, by: principal)
         let request = try GrantRules.request(
             personID: person.id, scope: scope, validFrom: nil, validUntil: validUntil, reason: reason, now: clock())
-        return try await store.grant(request, by: principal.personID) { grant in
+        let key = try Self.key(idempotencyKey, of: person, role: role.rawValue, in: nil, validFrom: nil, request)
+        return try await store.grant(request, by: principal.personID, idempotency: key) { grant in
             AuditEntry(
                 actorID: principal.personID, action: "role.grant", objectType: "role_grant",
                 objectID: grant.id.uuidString.lowercased(), before: nil,
@@ -215,5 +226,18 @@ public struct RoleService: Sendable {
             before: ["role": grant.roleName, "revoked_at": ""],
             after: ["role": grant.roleName, "revoked_at": ISO8601DateFormatter().string(from: now)],
             reason: reason, interface: principal.interface)
+    }
+
+    /// A grant request's key: the same person, role, organisation, window as asked and reason.
+    private static func key(
+        _ key: String?, of person: Person, role: String, in code: String?, validFrom: Date?, _ request: GrantRules.Request
+    ) throws -> IdempotencyKey? {
+        var errors = FieldErrors()
+        let made = IdempotencyKey(key, of: .roleGrant, content: [
+            person.id.uuidString.lowercased(), role, code, validFrom.map { "\($0.timeIntervalSince1970)" },
+            request.validUntil.map { "\($0.timeIntervalSince1970)" }, request.reason,
+        ], errors: &errors)
+        try errors.throwIfAny()
+        return made
     }
 }

@@ -39,10 +39,12 @@ public struct DeploymentService: Sendable {
         return events
     }
 
-    /// Plans the deployment of a service, with its owner (a member of the organisation).
+    /// Plans the deployment of a service, with its owner (a member of the organisation). With an
+    /// `idempotencyKey` already used for the same deployment, `created` is false.
     public func create(
-        service: String, plannedStart: String?, owner: String, note: String?, in code: String, by principal: Principal
-    ) async throws -> Deployment {
+        service: String, plannedStart: String?, owner: String, note: String?, in code: String, idempotencyKey: String? = nil,
+        by principal: Principal
+    ) async throws -> (deployment: Deployment, created: Bool) {
         let organisation = try await access.organisation(code, for: principal)
         try PermissionMatrix.require(principal, .setDeploymentStatus, in: organisation.id, organisationCode: organisation.code)
         var errors = FieldErrors()
@@ -54,9 +56,11 @@ public struct DeploymentService: Sendable {
         }
         let owner = errors.check(Validation.email(owner, field: "owner"))
         let note = errors.check(Self.note(note))
+        let key = IdempotencyKey(
+            idempotencyKey, of: .deployment, content: [service, start?.description, owner?.lowercased(), note ?? nil], errors: &errors)
         try errors.throwIfAny()
         let draft = DeploymentDraft(serviceCode: service!, plannedStart: start, ownerEmail: owner!, note: note!)
-        return try await store.create(draft, in: organisation, by: principal) { created in
+        return try await store.create(draft, in: organisation, by: principal, idempotency: key) { created in
             AuditEntry(
                 actorID: principal.personID, action: "deployment.create", objectType: "deployment",
                 objectID: created.id.uuidString.lowercased(), before: nil, after: Self.snapshot(created), reason: note!,

@@ -46,9 +46,11 @@ public protocol DeploymentStore: Sendable {
 
     /// Stores a planned deployment; an unknown service or an owner who is not a member of the
     /// organisation is an invalid field, a second deployment of the same service a conflict.
+    /// With `idempotency` already used, the deployment made then (`created` false).
     func create(
-        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, audit: (Deployment) -> AuditEntry
-    ) async throws -> Deployment
+        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, idempotency: IdempotencyKey?,
+        audit: (Deployment) -> AuditEntry
+    ) async throws -> (deployment: Deployment, created: Bool)
 
     /// Locks the deployment, asks `change` what to make of it, and stores the result with a
     /// version one higher.

@@ -70,7 +70,9 @@ extension TicketService {
     ) async throws -> Ticket {
         let moment = clock()
         let body = text.isEmpty ? "(tyhjä viesti)" : String(text.prefix(20_000))
-        return try await store.change(number: ticket.number, in: organisation, expectedVersion: nil, by: author, interface: .system) { ticket in
+        return try await store.change(
+            number: ticket.number, in: organisation, expectedVersion: nil, by: author, interface: .system, idempotency: nil
+        ) { ticket in
             var changes: [String: TicketEvent.Change] = ["comment": TicketEvent.Change(from: nil, to: "public"),
                                                          "channel": TicketEvent.Change(from: nil, to: TicketChannel.email.rawValue)]
             if ticket.status == .resolved || ticket.status == .waiting {

@@ -73,6 +73,11 @@ public struct TicketDraft: Sendable, Equatable {
             subject, description, category.rawValue, channel.rawValue, priority.rawValue, serviceCode ?? "",
             reporterText, assigneeID?.uuidString.lowercased() ?? "",
         ]
-        return fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return IdempotencyKey.fingerprint(of: fields)
+    }
+
+    /// The request's key with the ticket's fingerprint, as the store takes it.
+    public var idempotency: IdempotencyKey? {
+        idempotencyKey.map { IdempotencyKey(kind: .ticket, key: $0, fingerprint: fingerprint) }
     }
 }

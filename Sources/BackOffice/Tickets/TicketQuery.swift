@@ -51,18 +51,18 @@ public struct TicketFilter: Sendable, Equatable {
         public let organisationID: UUID
         public let ticketID: UUID
 
-        /// The key `cursor` holds, or nil if it is not a cursor of a ticket list.
-        init?(cursor: String) {
-            let parts = Data(base64Encoded: cursor).map { String(decoding: $0, as: UTF8.self).split(separator: "/") } ?? []
+        /// The key a cursor of a ticket list holds (as `text` gives it), or nil if it is not one.
+        init?(_ key: String) {
+            let parts = key.split(separator: "/")
             guard parts.count == 2, let organisation = UUID(uuidString: String(parts[0])), let ticket = UUID(uuidString: String(parts[1]))
             else { return nil }
             organisationID = organisation
             ticketID = ticket
         }
 
-        /// The cursor of the page after `ticket`.
-        static func cursor(after ticket: Ticket) -> String {
-            Data("\(ticket.organisationID.uuidString.lowercased())/\(ticket.id.uuidString.lowercased())".utf8).base64EncodedString()
+        /// The key of the page after `ticket`, to be sealed into a cursor.
+        static func text(after ticket: Ticket) -> String {
+            "\(ticket.organisationID.uuidString.lowercased())/\(ticket.id.uuidString.lowercased())"
         }
     }
 

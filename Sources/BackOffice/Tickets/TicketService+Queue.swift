@@ -9,7 +9,7 @@ extension TicketService {
         let filter = try await filter(for: query, in: code, for: principal)
         let found = try await store.tickets(matching: filter, actor: principal.personID)
         let page = Array(found.prefix(filter.limit))
-        let next = found.count > filter.limit ? page.last.map(TicketFilter.Key.cursor(after:)) : nil
+        let next = found.count > filter.limit ? page.last.map { cursors.seal(TicketFilter.Key.text(after: $0)) } : nil
         return TicketPage(tickets: page, nextCursor: next)
     }
 
@@ -82,7 +82,7 @@ extension TicketService {
             if (1...200).contains(limit) { filter.limit = limit } else { errors.add("limit", "must be 1 to 200") }
         }
         if let cursor = query.cursor {
-            if let key = TicketFilter.Key(cursor: cursor) {
+            if let key = cursors.open(cursor).flatMap(TicketFilter.Key.init) {
                 filter.after = key
             } else {
                 errors.add("cursor", "is not a cursor from this list")

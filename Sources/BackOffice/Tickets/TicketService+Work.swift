@@ -70,22 +70,25 @@ extension TicketService {
 
     /// Adds a comment: public or internal (default) from the support side; professionals
     /// comment on their own tickets, publicly only. The first public comment from the support
-    /// side is the ticket's first response.
+    /// side is the ticket's first response. With an `idempotencyKey` already used for the same
+    /// comment, the comment made then comes back with `created` false.
     public func comment(
-        on reference: String, in code: String, body: String, visibility: String?, by principal: Principal
-    ) async throws -> TicketComment {
+        on reference: String, in code: String, body: String, visibility: String?, idempotencyKey: String? = nil, by principal: Principal
+    ) async throws -> (comment: TicketComment, created: Bool) {
         let (organisation, ticket, works) = try await visibleTicket(reference, in: code, for: principal)
         var errors = FieldErrors()
         let body = errors.check(Validation.paragraphs(body, field: "body", length: 1...20_000)
             .flatMap { Validation.withoutIdentityCode($0, field: "body") })
         let visibility = errors.check(TicketComment.Visibility.named(visibility ?? (works ? "internal" : "public"), field: "visibility"))
+        let key = IdempotencyKey(
+            idempotencyKey, of: .comment, content: [ticket.id.uuidString.lowercased(), body, visibility?.rawValue], errors: &errors)
         try errors.throwIfAny()
         if !works, visibility == .internal {
             throw BackOfficeError.forbidden("\(principal.email) may only write public comments in \(organisation.code)")
         }
         let moment = clock()
         let answers = works && visibility == .public && !ticket.isReported(by: principal.personID)
-        let result = try await change(ticket, in: organisation, expectedVersion: nil, by: principal) { ticket in
+        let result = try await change(ticket, in: organisation, expectedVersion: nil, idempotency: key, by: principal) { ticket in
             var changes = answers ? ticket.respond(at: moment, calendar: calendar) : [:]
             changes["comment"] = TicketEvent.Change(from: nil, to: visibility!.rawValue)
             var change = TicketChange(kind: "commented", changes: changes, comment: (visibility!, body!))
@@ -93,15 +96,15 @@ extension TicketService {
             return change
         }
         guard let comment = result.comment else { throw BackOfficeError.conflict("the comment was not stored") }
-        return comment
+        return (comment, result.created)
     }
 
     private func change(
-        _ ticket: Ticket, in organisation: Organisation, expectedVersion: Int?, by principal: Principal,
+        _ ticket: Ticket, in organisation: Organisation, expectedVersion: Int?, idempotency: IdempotencyKey? = nil, by principal: Principal,
         _ change: (inout Ticket) throws -> TicketChange
-    ) async throws -> (ticket: Ticket, comment: TicketComment?) {
+    ) async throws -> (ticket: Ticket, comment: TicketComment?, created: Bool) {
         try await store.change(
             number: ticket.number, in: organisation, expectedVersion: expectedVersion, by: principal.personID,
-            interface: principal.interface, change)
+            interface: principal.interface, idempotency: idempotency, change)
     }
 }

@@ -6,14 +6,18 @@ public struct TicketService: Sendable {
     let store: any TicketStore
     let access: RoleService
     let calendar: SLACalendar
+    /// Signs the cursors of queues, so that a forged one is refused.
+    let cursors: any CursorSeal
     let clock: @Sendable () -> Date
     /// The desk's addresses and the kinds of mail turned off.
     let mail: MailSettings
 
-    public init(store: any TicketStore, access: RoleService, calendar: SLACalendar = .support, mail: MailSettings = MailSettings(),
+    public init(store: any TicketStore, access: RoleService, cursors: any CursorSeal, calendar: SLACalendar = .support,
+                mail: MailSettings = MailSettings(),
                 clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.access = access
+        self.cursors = cursors
         self.calendar = calendar
         self.mail = mail
         self.clock = clock

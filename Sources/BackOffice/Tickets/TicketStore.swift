@@ -12,11 +12,12 @@ public protocol TicketStore: Sendable {
 
     /// Locks the ticket, refuses a stale `expectedVersion`, applies `change` to it, and
     /// stores the result (its version raised by one) with an event of `kind` listing what
-    /// changed, and `comment` if given. A change that changes nothing stores nothing.
+    /// changed, and `comment` if given. A change that changes nothing stores nothing. With
+    /// `idempotency` (a comment's key), a retry gets the comment made first (`created` false).
     func change(
         number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID?, interface: Interface,
-        _ change: (inout Ticket) throws -> TicketChange
-    ) async throws -> (ticket: Ticket, comment: TicketComment?)
+        idempotency: IdempotencyKey?, _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, comment: TicketComment?, created: Bool)
 
     /// The ticket a mail with `messageID` was received for, if it was.
     func ticket(receivedMessageID messageID: String, in organisation: Organisation) async throws -> Ticket?

@@ -4,8 +4,12 @@ import Foundation
 /// that expire. Org admins and Omaolo contacts in their organisation, county admins anywhere.
 extension TrainingService {
     /// Assigns the course `courseCode` to the member `email` of the organisation `code`, due
-    /// on `dueDate` (default: the course's days to complete from today).
-    public func assign(_ courseCode: String, to email: String, in code: String, dueDate: LocalDate? = nil, by principal: Principal) async throws -> TrainingTask {
+    /// on `dueDate` (default: the course's days to complete from today). With an
+    /// `idempotencyKey` already used for the same assignment, `created` is false.
+    public func assign(
+        _ courseCode: String, to email: String, in code: String, dueDate: LocalDate? = nil, idempotencyKey: String? = nil,
+        by principal: Principal
+    ) async throws -> (task: TrainingTask, created: Bool) {
         let organisation = try await assigning(in: code, by: principal)
         let course = try await activeCourse(courseCode)
         let email = try Validation.email(email, field: "person").mapError { BackOfficeError.invalid([$0]) }.get()
@@ -13,7 +17,11 @@ extension TrainingService {
             throw BackOfficeError.invalid("person", "\(email) is not an active member of \(organisation.code)")
         }
         let due = try self.dueDate(dueDate, of: course)
-        return try await store.assign(course, to: person.id, in: organisation, due: due, by: principal.personID) { task in
+        var errors = FieldErrors()
+        let key = IdempotencyKey(
+            idempotencyKey, of: .trainingTask, content: [course.code, person.id.uuidString.lowercased(), dueDate?.description], errors: &errors)
+        try errors.throwIfAny()
+        return try await store.assign(course, to: person.id, in: organisation, due: due, by: principal.personID, idempotency: key) { task in
             AuditEntry(
                 actorID: principal.personID, action: "training.assign", objectType: "training_task", objectID: task.id.uuidString.lowercased(),
                 before: nil, after: ["person": task.personEmail, "course": task.courseCode, "due_date": task.dueDate.description],

@@ -4,10 +4,13 @@ import Foundation
 extension TrainingService {
     /// The principal's own tasks in every organisation where they hold a role, by due date.
     public func myTasks(_ query: TrainingQuery = TrainingQuery(), for principal: Principal) async throws -> [TrainingTask] {
+        // The query is checked once, also for someone who holds no organisation role.
+        var checked = TrainingFilter(organisationID: UUID(), personID: principal.personID)
+        try await apply(query, to: &checked, ownOnly: true)
         var tasks: [TrainingTask] = []
         for organisationID in principal.organisationRoles.keys {
-            var filter = TrainingFilter(organisationID: organisationID, personID: principal.personID)
-            try await apply(query, to: &filter, ownOnly: true)
+            var filter = checked
+            filter.organisationID = organisationID
             tasks += try await store.tasks(matching: filter)
         }
         return tasks.sorted { ($0.dueDate, $0.organisationCode, $0.id.uuidString) < ($1.dueDate, $1.organisationCode, $1.id.uuidString) }

@@ -18,8 +18,12 @@ public protocol TrainingStore: Sendable {
     ) async throws -> Course
 
     /// Assigns `course` to `personID`, an active member of `organisation`; `.conflict` if an
-    /// open task of the course is already theirs there.
-    func assign(_ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, audit: (TrainingTask) -> AuditEntry) async throws -> TrainingTask
+    /// open task of the course is already theirs there. With `idempotency` already used, the
+    /// task made then (`created` false).
+    func assign(
+        _ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, idempotency: IdempotencyKey?,
+        audit: (TrainingTask) -> AuditEntry
+    ) async throws -> (task: TrainingTask, created: Bool)
 
     /// Assigns `course` to every active holder of `role` in `organisation` at `moment` whom no
     /// task covers on `today`; returns the new tasks, audited together when there are any.

@@ -61,11 +61,12 @@ public protocol UsageImportStore: Sendable {
     func catalogue() async throws -> UsageCatalogue
 
     /// In one transaction: deletes each organisation's usage of the months the file covers,
-    /// loads the file's rows in their place, records the import and its audit entry.
+    /// loads the file's rows in their place, records the import and its audit entry. With
+    /// `idempotency` already used, the import made then (`created` false) and no change.
     func load(
-        _ file: UsageFile, named fileName: String, contents: [UInt8], by actor: Principal,
+        _ file: UsageFile, named fileName: String, contents: [UInt8], by actor: Principal, idempotency: IdempotencyKey?,
         audit: (UsageImport) -> AuditEntry, progress: @Sendable (UsageImportProgress) -> Void
-    ) async throws -> UsageImport
+    ) async throws -> (record: UsageImport, created: Bool)
 
     /// Every import, oldest first.
     func imports() async throws -> [UsageImport]

@@ -9,18 +9,23 @@ public struct UsageImportService: Sendable {
         self.store = store
     }
 
-    /// Checks `contents` and, when every line is good, replaces the months it covers.
+    /// Checks `contents` and, when every line is good, replaces the months it covers. With an
+    /// `idempotencyKey` already used for the same file, the import made then comes back with
+    /// `created` false and nothing changes.
     public func importFile(
-        named fileName: String, contents: [UInt8], by principal: Principal,
+        named fileName: String, contents: [UInt8], idempotencyKey: String? = nil, by principal: Principal,
         progress: @escaping @Sendable (UsageImportProgress) -> Void = { _ in }
-    ) async throws -> UsageImport {
+    ) async throws -> (record: UsageImport, created: Bool) {
         try PermissionMatrix.require(principal, .keepCatalogues)
-        let name = try Validation.text(fileName, field: "file_name", length: 1...255).mapError { BackOfficeError.invalid([$0]) }.get()
+        var errors = FieldErrors()
+        let name = errors.check(Validation.text(fileName, field: "file_name", length: 1...255))
+        let key = IdempotencyKey(idempotencyKey, of: .usageImport, content: [name, String(decoding: contents, as: UTF8.self)], errors: &errors)
+        try errors.throwIfAny()
         let catalogue = try await store.catalogue()
         let file = try UsageFile.parse(contents, catalogue: catalogue) { done, total in
             progress(UsageImportProgress(.checking, done: done, total: total))
         }
-        return try await store.load(file, named: name, contents: contents, by: principal, audit: { record in
+        return try await store.load(file, named: name!, contents: contents, by: principal, idempotency: key, audit: { record in
             AuditEntry(
                 actorID: principal.personID, action: "usage.import", objectType: "usage_import",
                 objectID: record.id.uuidString.lowercased(), before: nil,

@@ -4,22 +4,30 @@ import Postgres
 
 extension PostgresAccessStore {
     public func addMember(
-        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, audit: (Person) -> AuditEntry
-    ) async throws -> Person {
+        email: String, fullName: String, to organisation: Organisation, by actor: UUID?, idempotency: IdempotencyKey?,
+        audit: (Person) -> AuditEntry
+    ) async throws -> (person: Person, created: Bool) {
         do {
-            return try await pool.withTenant(organisation.id, actor: actor) { transaction in
-                try await transaction.execute("""
-                    INSERT INTO people (email, full_name) VALUES (\(email), \(fullName))
-                    ON CONFLICT ((lower(email))) DO NOTHING
-                    """)
-                let person = try Self.person(try await transaction.query(
-                    "SELECT id, email, full_name, active FROM people WHERE lower(email) = lower(\(email))").single())
-                try await transaction.execute("""
-                    INSERT INTO org_members (org_id, person_id, added_by) VALUES (\(organisation.id), \(person.id), \(actor))
-                    ON CONFLICT (org_id, person_id) DO UPDATE SET active = true
-                    """)
-                try await AuditWriter.write(audit(person), organisation: organisation.id, in: transaction)
-                return person
+            return try await pool.withTenant(organisation.id, actor: actor) { transaction -> (person: Person, created: Bool) in
+                try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { personID in
+                    try await transaction.query("""
+                        SELECT p.id, p.email, p.full_name, p.active FROM org_members m JOIN people p ON p.id = m.person_id
+                        WHERE m.org_id = \(organisation.id) AND m.person_id = \(personID)
+                        """).first.map(Self.person)
+                }, make: {
+                    try await transaction.execute("""
+                        INSERT INTO people (email, full_name) VALUES (\(email), \(fullName))
+                        ON CONFLICT ((lower(email))) DO NOTHING
+                        """)
+                    let person = try Self.person(try await transaction.query(
+                        "SELECT id, email, full_name, active FROM people WHERE lower(email) = lower(\(email))").single())
+                    try await transaction.execute("""
+                        INSERT INTO org_members (org_id, person_id, added_by) VALUES (\(organisation.id), \(person.id), \(actor))
+                        ON CONFLICT (org_id, person_id) DO UPDATE SET active = true
+                        """)
+                    try await AuditWriter.write(audit(person), organisation: organisation.id, in: transaction)
+                    return (person, person.id)
+                })
             }
         } catch {
             throw StoreError.map(error)
@@ -112,41 +120,52 @@ extension PostgresAccessStore {
         }
     }
 
-    public func grant(_ request: GrantRules.Request, by actor: UUID?, audit: (RoleGrant) -> AuditEntry) async throws -> RoleGrant {
+    public func grant(
+        _ request: GrantRules.Request, by actor: UUID?, idempotency: IdempotencyKey?, audit: (RoleGrant) -> AuditEntry
+    ) async throws -> (grant: RoleGrant, created: Bool) {
         do {
             switch request.scope {
             case .organisation(let organisation, let role):
-                return try await pool.withTenant(organisation, actor: actor) { transaction in
-                    try await Self.lockGrants(of: request.personID, role.rawValue, in: organisation, transaction)
-                    try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
-                        SELECT * FROM org_role_grants
-                        WHERE org_id = \(organisation) AND person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
-                        """).map(RoleGrantRow.organisationGrant))
-                    let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
-                        INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
-                        VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
-                                \(request.reason), \(actor))
-                        RETURNING *
-                        """).single())
-                    let entry = audit(grant)
-                    try await AuditWriter.write(entry, organisation: organisation, in: transaction)
-                    try await MandatoryTraining.assign(for: grant, in: organisation, role: role, grantEntry: entry, transaction)
-                    return grant
+                return try await pool.withTenant(organisation, actor: actor) { transaction -> (grant: RoleGrant, created: Bool) in
+                    try await IdempotentCreate.run(idempotency, in: organisation, transaction, earlier: { grantID in
+                        try await transaction.query("SELECT * FROM org_role_grants WHERE org_id = \(organisation) AND id = \(grantID)")
+                            .first.map(RoleGrantRow.organisationGrant)
+                    }, make: {
+                        try await Self.lockGrants(of: request.personID, role.rawValue, in: organisation, transaction)
+                        try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
+                            SELECT * FROM org_role_grants
+                            WHERE org_id = \(organisation) AND person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
+                            """).map(RoleGrantRow.organisationGrant))
+                        let grant = try RoleGrantRow.organisationGrant(try await transaction.query("""
+                            INSERT INTO org_role_grants (org_id, person_id, role, valid_from, valid_until, reason, granted_by)
+                            VALUES (\(organisation), \(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil),
+                                    \(request.reason), \(actor))
+                            RETURNING *
+                            """).single())
+                        let entry = audit(grant)
+                        try await AuditWriter.write(entry, organisation: organisation, in: transaction)
+                        try await MandatoryTraining.assign(for: grant, in: organisation, role: role, grantEntry: entry, transaction)
+                        return (grant, grant.id)
+                    })
                 }
             case .county(let role):
                 let county = try await pool.countyOrganisationID()
-                return try await pool.withTenant(county, actor: actor) { transaction in
-                    try await Self.lockGrants(of: request.personID, role.rawValue, in: nil, transaction)
-                    try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
-                        SELECT * FROM county_role_grants WHERE person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
-                        """).map(RoleGrantRow.countyGrant))
-                    let grant = try RoleGrantRow.countyGrant(try await transaction.query("""
-                        INSERT INTO county_role_grants (person_id, role, valid_from, valid_until, reason, granted_by)
-                        VALUES (\(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil), \(request.reason), \(actor))
-                        RETURNING *
-                        """).single())
-                    try await AuditWriter.write(audit(grant), organisation: county, in: transaction)
-                    return grant
+                return try await pool.withTenant(county, actor: actor) { transaction -> (grant: RoleGrant, created: Bool) in
+                    try await IdempotentCreate.run(idempotency, in: county, transaction, earlier: { grantID in
+                        try await transaction.query("SELECT * FROM county_role_grants WHERE id = \(grantID)").first.map(RoleGrantRow.countyGrant)
+                    }, make: {
+                        try await Self.lockGrants(of: request.personID, role.rawValue, in: nil, transaction)
+                        try GrantRules.checkNotDuplicate(request, existing: try await transaction.query("""
+                            SELECT * FROM county_role_grants WHERE person_id = \(request.personID) AND role = \(role.rawValue) AND revoked_at IS NULL
+                            """).map(RoleGrantRow.countyGrant))
+                        let grant = try RoleGrantRow.countyGrant(try await transaction.query("""
+                            INSERT INTO county_role_grants (person_id, role, valid_from, valid_until, reason, granted_by)
+                            VALUES (\(request.personID), \(role.rawValue), \(request.validFrom), \(request.validUntil), \(request.reason), \(actor))
+                            RETURNING *
+                            """).single())
+                        try await AuditWriter.write(audit(grant), organisation: county, in: transaction)
+                        return (grant, grant.id)
+                    })
                 }
             }
         } catch {

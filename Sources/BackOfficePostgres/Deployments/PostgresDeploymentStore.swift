@@ -51,35 +51,44 @@ public struct PostgresDeploymentStore: DeploymentStore {
     }
 
     public func create(
-        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, audit: (Deployment) -> AuditEntry
-    ) async throws -> Deployment {
+        _ draft: DeploymentDraft, in organisation: Organisation, by actor: Principal, idempotency: IdempotencyKey?,
+        audit: (Deployment) -> AuditEntry
+    ) async throws -> (deployment: Deployment, created: Bool) {
         try await StoreError.mapping {
-            try await pool.withTenant(organisation.id, actor: actor.personID) { transaction in
-                guard let service = try await transaction.query(
-                    "SELECT id FROM omaolo_services WHERE code = \(draft.serviceCode)").first
-                else { throw BackOfficeError.invalid("service", "no Omaolo service has the code \(draft.serviceCode)") }
-                let serviceID = try service.decode(UUID.self, "id")
-                guard let owner = try await transaction.query("""
-                    SELECT p.id FROM org_members m JOIN people p ON p.id = m.person_id
-                    WHERE m.org_id = \(organisation.id) AND lower(p.email) = lower(\(draft.ownerEmail)) AND m.active AND p.active
-                    """).first
-                else { throw BackOfficeError.invalid("owner", "\(draft.ownerEmail) is not an active member of \(organisation.code)") }
-                let existing = try await transaction.query(
-                    "SELECT 1 FROM deployments WHERE org_id = \(organisation.id) AND service_id = \(serviceID)")
-                guard existing.isEmpty else {
-                    throw BackOfficeError.conflict("\(organisation.code) already has a deployment of \(draft.serviceCode)")
-                }
-                let id = try await transaction.query("""
-                    INSERT INTO deployments (org_id, service_id, planned_start, owner_person_id)
-                    VALUES (\(organisation.id), \(serviceID), \(draft.plannedStart), \(try owner.decode(UUID.self, "id")))
-                    RETURNING id
-                    """).single().decode(UUID.self, "id")
-                try await Self.recordEvent(
-                    of: id, in: organisation.id, from: nil, to: .planned, note: draft.note, overrideReason: nil, by: actor,
-                    in: transaction)
-                let created = try await Self.deployments(in: organisation.id, service: draft.serviceCode, in: transaction)[0]
-                try await AuditWriter.write(audit(created), organisation: organisation.id, in: transaction)
-                return created
+            try await pool.withTenant(organisation.id, actor: actor.personID) { transaction -> (deployment: Deployment, created: Bool) in
+                try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { deploymentID in
+                    guard let made = try await transaction.query("""
+                        SELECT s.code FROM deployments d JOIN omaolo_services s ON s.id = d.service_id
+                        WHERE d.org_id = \(organisation.id) AND d.id = \(deploymentID)
+                        """).first else { return nil }
+                    return try await Self.deployments(in: organisation.id, service: try made.decode(String.self, "code"), in: transaction).first
+                }, make: {
+                    guard let service = try await transaction.query(
+                        "SELECT id FROM omaolo_services WHERE code = \(draft.serviceCode)").first
+                    else { throw BackOfficeError.invalid("service", "no Omaolo service has the code \(draft.serviceCode)") }
+                    let serviceID = try service.decode(UUID.self, "id")
+                    guard let owner = try await transaction.query("""
+                        SELECT p.id FROM org_members m JOIN people p ON p.id = m.person_id
+                        WHERE m.org_id = \(organisation.id) AND lower(p.email) = lower(\(draft.ownerEmail)) AND m.active AND p.active
+                        """).first
+                    else { throw BackOfficeError.invalid("owner", "\(draft.ownerEmail) is not an active member of \(organisation.code)") }
+                    let existing = try await transaction.query(
+                        "SELECT 1 FROM deployments WHERE org_id = \(organisation.id) AND service_id = \(serviceID)")
+                    guard existing.isEmpty else {
+                        throw BackOfficeError.conflict("\(organisation.code) already has a deployment of \(draft.serviceCode)")
+                    }
+                    let id = try await transaction.query("""
+                        INSERT INTO deployments (org_id, service_id, planned_start, owner_person_id)
+                        VALUES (\(organisation.id), \(serviceID), \(draft.plannedStart), \(try owner.decode(UUID.self, "id")))
+                        RETURNING id
+                        """).single().decode(UUID.self, "id")
+                    try await Self.recordEvent(
+                        of: id, in: organisation.id, from: nil, to: .planned, note: draft.note, overrideReason: nil, by: actor,
+                        in: transaction)
+                    let created = try await Self.deployments(in: organisation.id, service: draft.serviceCode, in: transaction)[0]
+                    try await AuditWriter.write(audit(created), organisation: organisation.id, in: transaction)
+                    return (created, id)
+                })
             }
         }
     }

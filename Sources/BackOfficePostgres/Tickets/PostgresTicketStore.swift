@@ -14,33 +14,27 @@ public struct PostgresTicketStore: TicketStore {
 
     public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
         let outcome: (ticket: Ticket, created: Bool) = try await StoreError.mapping(notFound: "person") {
-            try await pool.withTenant(organisation.id, actor: actor) { transaction in
-                if let key = draft.idempotencyKey,
-                   let earlier = try await Self.ticket(idempotencyKey: key, fingerprint: draft.fingerprint, in: organisation, transaction) {
-                    return (earlier, false)
-                }
-                let ticket = try await Self.insert(draft, in: organisation, transaction)
-                if case .resident(let contact) = draft.reporter {
-                    transaction.sendWithNext("""
-                        INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
-                        VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone),
-                                \(draft.residentLanguage.rawValue))
-                        """)
-                }
-                if let key = draft.idempotencyKey {
-                    transaction.sendWithNext("""
-                        INSERT INTO idempotency_keys (org_id, key, request_sha256, ticket_id)
-                        VALUES (\(organisation.id), \(key), encode(sha256(convert_to(\(draft.fingerprint), 'UTF8')), 'hex'), \(ticket.id))
-                        """)
-                }
-                try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
-                if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
-                var creation = Self.creation(of: ticket)
-                if draft.identityCodesRemoved > 0 {
-                    creation["identity_codes_removed"] = TicketEvent.Change(from: nil, to: String(draft.identityCodesRemoved))
-                }
-                Self.sendEvent(TicketChange(kind: "created", changes: creation), of: ticket, by: actor, interface: interface, transaction)
-                return (ticket, true)
+            try await pool.withTenant(organisation.id, actor: actor) { transaction -> (ticket: Ticket, created: Bool) in
+                try await IdempotentCreate.run(draft.idempotency, in: organisation.id, transaction, earlier: { id in
+                    try await Self.ticket(id: id, in: organisation, transaction)
+                }, make: {
+                    let ticket = try await Self.insert(draft, in: organisation, transaction)
+                    if case .resident(let contact) = draft.reporter {
+                        transaction.sendWithNext("""
+                            INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
+                            VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone),
+                                    \(draft.residentLanguage.rawValue))
+                            """)
+                    }
+                    try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
+                    if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
+                    var creation = Self.creation(of: ticket)
+                    if draft.identityCodesRemoved > 0 {
+                        creation["identity_codes_removed"] = TicketEvent.Change(from: nil, to: String(draft.identityCodesRemoved))
+                    }
+                    Self.sendEvent(TicketChange(kind: "created", changes: creation), of: ticket, by: actor, interface: interface, transaction)
+                    return (ticket, ticket.id)
+                })
             }
         }
         if outcome.created { BusinessMetrics.ticketCreated(channel: outcome.ticket.channel) }
@@ -57,30 +51,40 @@ public struct PostgresTicketStore: TicketStore {
 
     public func change(
         number: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID?, interface: Interface,
-        _ change: (inout Ticket) throws -> TicketChange
-    ) async throws -> (ticket: Ticket, comment: TicketComment?) {
+        idempotency: IdempotencyKey?, _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, comment: TicketComment?, created: Bool) {
         try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction in
-                guard let current = try await Self.ticket(number: number, in: organisation, lock: true, transaction) else {
-                    throw BackOfficeError.notFound("ticket \(organisation.code)-\(number)")
-                }
-                if let expectedVersion, expectedVersion != current.version {
-                    throw BackOfficeError.stale(
-                        "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
-                }
-                var changed = current
-                let done = try change(&changed)
-                guard !done.changes.isEmpty else { return (current, nil) }
-                var ticket = current
-                if changed != current { ticket = try await Self.store(changed, in: transaction) }
-                var comment: TicketComment?
-                if let (visibility, body) = done.comment {
-                    comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
-                }
-                try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
-                if let messageID = done.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
-                Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
-                return (ticket, comment)
+                let made = try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { commentID in
+                    let comment = try await transaction.query("""
+                        SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
+                        FROM ticket_comments c LEFT JOIN people p ON p.id = c.author_person_id
+                        WHERE c.org_id = \(organisation.id) AND c.id = \(commentID)
+                        """).first.map(TicketCommentRow.comment)
+                    return try await Self.ticket(number: number, in: organisation, lock: false, transaction).map { ($0, comment) }
+                }, make: {
+                    guard let current = try await Self.ticket(number: number, in: organisation, lock: true, transaction) else {
+                        throw BackOfficeError.notFound("ticket \(organisation.code)-\(number)")
+                    }
+                    if let expectedVersion, expectedVersion != current.version {
+                        throw BackOfficeError.stale(
+                            "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
+                    }
+                    var changed = current
+                    let done = try change(&changed)
+                    guard !done.changes.isEmpty else { return ((current, nil), current.id) }
+                    var ticket = current
+                    if changed != current { ticket = try await Self.store(changed, in: transaction) }
+                    var comment: TicketComment?
+                    if let (visibility, body) = done.comment {
+                        comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
+                    }
+                    try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
+                    if let messageID = done.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
+                    Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
+                    return ((ticket, comment), comment?.id ?? ticket.id)
+                })
+                return (made.0.0, made.0.1, made.created)
             }
         }
     }
@@ -183,19 +187,9 @@ public struct PostgresTicketStore: TicketStore {
         return try await transaction.query(query).first.map(TicketRow.ticket)
     }
 
-    /// The ticket an idempotency key made, serialised on the key so that concurrent retries
-    /// wait for the first; `.conflict` if the key came with other content.
-    private static func ticket(idempotencyKey key: String, fingerprint: String, in organisation: Organisation, _ transaction: Transaction) async throws -> Ticket? {
-        try await transaction.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(\(organisation.id.uuidString.lowercased() + " " + key), 0))")
-        guard let row = try await transaction.query("""
-            SELECT k.ticket_id, k.request_sha256 = encode(sha256(convert_to(\(fingerprint), 'UTF8')), 'hex') AS same, t.number
-            FROM idempotency_keys k JOIN tickets t ON t.org_id = k.org_id AND t.id = k.ticket_id
-            WHERE k.org_id = \(organisation.id) AND k.key = \(key)
-            """).first else { return nil }
-        guard try row.decode(Bool.self, "same") else {
-            throw BackOfficeError.conflict("the Idempotency-Key \(key) was used for another ticket with different content")
-        }
-        return try await ticket(number: try row.decode(Int.self, "number"), in: organisation, lock: false, transaction)
+    static func ticket(id: UUID, in organisation: Organisation, _ transaction: Transaction) async throws -> Ticket? {
+        var query = TicketRow.select(from: "tickets")
+        query.append(" WHERE t.org_id = \(organisation.id) AND t.id = \(id)")
+        return try await transaction.query(query).first.map(TicketRow.ticket)
     }
 }

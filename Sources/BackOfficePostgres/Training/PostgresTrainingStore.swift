@@ -73,31 +73,36 @@ public struct PostgresTrainingStore: TrainingStore {
     }
 
     public func assign(
-        _ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, audit: (TrainingTask) -> AuditEntry
-    ) async throws -> TrainingTask {
+        _ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, idempotency: IdempotencyKey?,
+        audit: (TrainingTask) -> AuditEntry
+    ) async throws -> (task: TrainingTask, created: Bool) {
         try await StoreError.mapping(notFound: "member") {
-            try await pool.withTenant(organisation.id, actor: actor) { transaction in
-                var query: PostgresQuery = """
-                    WITH inserted AS (
-                        INSERT INTO training_tasks (org_id, person_id, course_id, due_date, assigned_by)
-                        SELECT m.org_id, m.person_id, \(course.id), \(due), \(actor)
-                        FROM org_members m WHERE m.org_id = \(organisation.id) AND m.person_id = \(personID) AND m.active
-                        RETURNING *)
+            try await pool.withTenant(organisation.id, actor: actor) { transaction -> (task: TrainingTask, created: Bool) in
+                try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { taskID in
+                    try await Self.task(id: taskID, in: organisation, lock: false, transaction)
+                }, make: {
+                    var query: PostgresQuery = """
+                        WITH inserted AS (
+                            INSERT INTO training_tasks (org_id, person_id, course_id, due_date, assigned_by)
+                            SELECT m.org_id, m.person_id, \(course.id), \(due), \(actor)
+                            FROM org_members m WHERE m.org_id = \(organisation.id) AND m.person_id = \(personID) AND m.active
+                            RETURNING *)
 
-                    """
-                query.append(TrainingRow.select(from: "inserted"))
-                let inserted: PostgresRow?
-                do {
-                    inserted = try await transaction.query(query).first
-                } catch let error as PostgresError where error.constraint == "training_tasks_one_open" {
-                    throw BackOfficeError.conflict("the person already has an open task of \(course.code) in \(organisation.code)")
-                }
-                guard let row = inserted else {
-                    throw BackOfficeError.invalid("person", "not an active member of \(organisation.code)")
-                }
-                let task = try TrainingRow.task(row)
-                try await AuditWriter.write(audit(task), organisation: organisation.id, in: transaction)
-                return task
+                        """
+                    query.append(TrainingRow.select(from: "inserted"))
+                    let inserted: PostgresRow?
+                    do {
+                        inserted = try await transaction.query(query).first
+                    } catch let error as PostgresError where error.constraint == "training_tasks_one_open" {
+                        throw BackOfficeError.conflict("the person already has an open task of \(course.code) in \(organisation.code)")
+                    }
+                    guard let row = inserted else {
+                        throw BackOfficeError.invalid("person", "not an active member of \(organisation.code)")
+                    }
+                    let task = try TrainingRow.task(row)
+                    try await AuditWriter.write(audit(task), organisation: organisation.id, in: transaction)
+                    return (task, task.id)
+                })
             }
         }
     }

@@ -30,7 +30,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         let visibility = context.form["visibility"] == "public" ? "public" : "internal"
         do {
             let comment = try await dependencies.tickets.comment(
-                on: reference, in: code, body: body, visibility: visibility, by: signedIn.principal)
+                on: reference, in: code, body: body, visibility: visibility, by: signedIn.principal).comment
             return Redirect.to("/tickets/\(reference)#c-\(comment.id.uuidString.lowercased())")
         } catch BackOfficeError.invalid(let errors) {
             var state = TicketView.State()
