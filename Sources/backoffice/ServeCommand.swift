@@ -39,18 +39,19 @@ struct ServeCommand: AsyncParsableCommand {
             let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, calendar: calendar)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+            let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+            let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
+            let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-                tickets: tickets, deployments: deployments,
-                usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+                organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training))
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
-                login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: calendar,
+                login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
+                organisations: organisations, calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080

@@ -30,14 +30,16 @@ struct WebTestApp {
         let roles = RoleService(store: PostgresAccessStore(pool: pool))
         let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles)
         let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+        let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+        let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
+        let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-            organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-            tickets: tickets, deployments: deployments, usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-            training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)))
+            organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training))
         try await WebPages.load(WebDependencies(
-            login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: .support, secureCookies: false
+            login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
+            organisations: organisations, calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router
     }
