@@ -36,5 +36,6 @@ public struct WebPages: Sendable {
         DeploymentPages<Parent>(pages: admin).addRoutes(to: pages)
         UsagePage<Parent>(pages: admin).addRoutes(to: pages)
         CoursesPage<Parent>(pages: admin).addRoutes(to: pages)
+        RegionsPage<Parent>(pages: admin).addRoutes(to: pages)
     }
 }

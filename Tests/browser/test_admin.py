@@ -180,7 +180,7 @@ def test_a_usage_file_with_two_bad_lines_is_refused_naming_both(browser, base_ur
 
 def test_the_other_admin_pages_are_accessible_in_finnish_and_english(browser, base_url):
     log_in(browser, base_url, COUNTY_ADMIN)
-    for path, name in [("/orgs", "organisations"), ("/courses", "courses"), ("/county/roles", "county-roles"),
+    for path, name in [("/courses", "courses"), ("/county/roles", "county-roles"),
                        ("/orgs/OULU-TK/deployments", "org-deployments"), ("/usage", "usage")]:
         open_page(browser, base_url, path, name)
     browser.get(base_url + "/language/en?back=/orgs/OULU-TK/members")
@@ -203,3 +203,42 @@ def test_an_org_admin_of_one_organisation_gets_the_404_page_for_every_page_of_an
     for path in ["/courses", "/usage", "/county/roles"]:
         browser.get(base_url + path)
         assert h1(browser) in ("Ei käyttöoikeutta", "Sivua ei löydy"), path
+
+
+def test_a_county_admin_keeps_regions_and_organisations(browser, base_url):
+    log_in(browser, base_url, COUNTY_ADMIN)
+    suffix = uuid.uuid4().hex[:6]
+    browser.get(base_url + "/regions")
+    browser.find_element(By.ID, "nr-code").send_keys(f"testialue_{suffix}")
+    browser.find_element(By.ID, "nr-name").send_keys(f"Testialue {suffix}")
+    browser.find_element(By.CSS_SELECTOR, "form[action='/regions'] button[type=submit]").click()
+    assert notice(browser) == "Alue lisätty."
+    assert f"Testialue {suffix}" in browser.find_element(By.CSS_SELECTOR, "table.regions").get_attribute("innerHTML")
+    screenshot(browser, "regions")
+    assert_accessible(browser, "regions")
+    browser.get(base_url + "/orgs")
+    code = f"TESTI-{suffix.upper()}"
+    browser.find_element(By.ID, "no-code").send_keys(code)
+    browser.find_element(By.ID, "no-name").send_keys(f"Testin terveysasema {suffix}")
+    Select(browser.find_element(By.ID, "no-region")).select_by_value(f"testialue_{suffix}")
+    browser.find_element(By.ID, "no-pop").send_keys("abc")
+    browser.find_element(By.CSS_SELECTOR, "form.org-new button[type=submit]").click()
+    error = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "form.org-new .field-error")))
+    assert error.text == "Anna kokonaisluku."
+    assert browser.find_element(By.ID, "no-code").get_attribute("value") == code
+    population = browser.find_element(By.ID, "no-pop")
+    population.clear()
+    population.send_keys("1200")
+    browser.find_element(By.CSS_SELECTOR, "form.org-new button[type=submit]").click()
+    assert notice(browser) == "Organisaatio lisätty."
+    row = browser.find_element(By.ID, f"org-{code}")
+    row.find_element(By.TAG_NAME, "summary").click()
+    field = browser.find_element(By.ID, f"op-{code}")
+    field.clear()
+    field.send_keys("1350")
+    browser.find_element(By.ID, f"oz-{code}").send_keys("Väestötiedot päivitetty")
+    row.find_element(By.CSS_SELECTOR, "form.org-edit button[type=submit]").click()
+    assert notice(browser) == "Organisaatio tallennettu."
+    assert "1350" in browser.find_element(By.ID, f"org-{code}").text
+    screenshot(browser, "organisations")
+    assert_accessible(browser, "organisations")
