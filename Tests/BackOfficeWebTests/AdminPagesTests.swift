@@ -8,12 +8,15 @@ import Testing
 /// The admins' pages through the real router on the test database: roles granted and
 /// refused in words, another organisation's pages as the 404 page, and a usage file refused
 /// with every bad line named.
-@Suite struct AdminPagesTests {
+@Suite(.serialized) struct AdminPagesTests {
+    /// One app, so one pool of at most four connections, for the whole suite: the test
+    /// database's connection slots are shared by every suite that runs in parallel.
+    static let shared = Result { try WebTestApp() }
     let app: WebTestApp
     static let password = "Testisalasana-2026"
 
     init() throws {
-        app = try WebTestApp()
+        app = try Self.shared.get()
     }
 
     private func fixture() async throws -> AccessFixture {

@@ -231,13 +231,14 @@ def test_a_county_admin_keeps_regions_and_organisations(browser, base_url):
     population.send_keys("1200")
     browser.find_element(By.CSS_SELECTOR, "form.org-new button[type=submit]").click()
     assert notice(browser) == "Organisaatio lisätty."
-    row = browser.find_element(By.ID, f"org-{code}")
-    row.find_element(By.TAG_NAME, "summary").click()
-    field = browser.find_element(By.ID, f"op-{code}")
+    browser.get(base_url + f"/orgs/{code}/edit")
+    field = browser.find_element(By.ID, "on-pop")
     field.clear()
     field.send_keys("1350")
-    browser.find_element(By.ID, f"oz-{code}").send_keys("Väestötiedot päivitetty")
-    row.find_element(By.CSS_SELECTOR, "form.org-edit button[type=submit]").click()
+    browser.find_element(By.ID, "on-reason").send_keys("Väestötiedot päivitetty")
+    screenshot(browser, "organisation-edit")
+    assert_accessible(browser, "organisation edit")
+    browser.find_element(By.CSS_SELECTOR, "form.org-edit button[type=submit]").click()
     assert notice(browser) == "Organisaatio tallennettu."
     assert "1350" in browser.find_element(By.ID, f"org-{code}").text
     screenshot(browser, "organisations")

@@ -12,7 +12,43 @@ struct OrganisationForms<Parent: RemoteAddressRequestContext>: Sendable {
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("orgs", use: create)
+        group.get("orgs/:code/edit", use: edit)
         group.post("orgs/:code/edit", use: update)
+    }
+
+    @Sendable func edit(_ request: Request, context: Context) async throws -> Response {
+        let principal = try context.requireSignedIn().principal
+        guard let code = context.parameters.get("code") else { throw BackOfficeError.notFound("organisation") }
+        let organisation = try await pages.dependencies.roles.organisation(code, for: principal)
+        return try await renderEdit(organisation, form: OrganisationForm(organisation), errors: [:], context: context)
+    }
+
+    /// The edit page of one organisation (county admins).
+    private func renderEdit(
+        _ organisation: Organisation, form: OrganisationForm, errors: [String: String], context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let principal = try context.requireSignedIn().principal
+        try PermissionMatrix.require(principal, .keepCatalogues, in: organisation.id, organisationCode: organisation.code)
+        let catalogue = pages.catalogue(context)
+        let regions = try await pages.dependencies.organisations.regions()
+        let view = EditView(
+            code: organisation.code, name: organisation.name, edit: form, errors: errors,
+            regions: regions.map { Option(value: $0.code, label: $0.name, selected: $0.code == form.region) },
+            kinds: OrganisationKind.allCases.filter { $0 != .county }
+                .map { Option(value: $0.rawValue, label: catalogue.text("kind_\($0.rawValue)"), selected: $0.rawValue == form.kind) })
+        return try await pages.render(
+            "organisation_edit", title: organisation.name, view: view, path: "/orgs/\(organisation.code)/edit", context: context,
+            status: status)
+    }
+
+    struct EditView {
+        let code: String
+        let name: String
+        let edit: OrganisationForm
+        let errors: [String: String]
+        let regions: [Option]
+        let kinds: [Option]
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
@@ -41,9 +77,8 @@ struct OrganisationForms<Parent: RemoteAddressRequestContext>: Sendable {
             return Redirect.to("/orgs?done=saved")
         } catch {
             guard let refusal = pages.refusal(error, catalogue: pages.catalogue(context)) else { throw error }
-            var state = OrganisationsPage<Parent>.State()
-            state.editing = (code, form, refusal.errors)
-            return try await list.render(state, context: context, status: refusal.status)
+            let organisation = try await pages.dependencies.roles.organisation(code, for: principal)
+            return try await renderEdit(organisation, form: form, errors: refusal.errors, context: context, status: refusal.status)
         }
     }
 }
