@@ -1,7 +1,7 @@
 import BackOffice
 import Foundation
 
-/// The county's deployments as a matrix: organisations grouped by region, one column per
+/// The county's deployments as a matrix: organisations with deployments grouped by region, one column per
 /// service deployed somewhere, each cell the status (coloured) and the day it has held since.
 struct DeploymentMatrix {
     struct Cell {
@@ -34,7 +34,8 @@ struct DeploymentMatrix {
         let active = services.filter { deployed.contains($0.code) }
         self.services = active.map { Option(value: $0.code, label: labels.service($0.code) ?? $0.code, selected: false) }
         let regionNames = Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let byRegion = Dictionary(grouping: organisations) { $0.regionCode ?? "" }
+        // Organisations without a single deployment have nothing to show here (their own page says so).
+        let byRegion = Dictionary(grouping: organisations.filter { deployments[$0.id]?.isEmpty == false }) { $0.regionCode ?? "" }
         groups = byRegion.keys.sorted { (regionNames[$0] ?? "~") < (regionNames[$1] ?? "~") }.map { region in
             let rows = byRegion[region]!.sorted { $0.name < $1.name }.map { organisation -> Row in
                 let found = deployments[organisation.id] ?? []
