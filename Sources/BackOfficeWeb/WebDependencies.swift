@@ -8,18 +8,25 @@ public struct WebDependencies: Sendable {
     public let roles: RoleService
     public let tickets: TicketService
     public let deployments: DeploymentService
+    public let training: TrainingService
+    public let usage: UsageImportService
+    public let organisations: OrganisationService
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
 
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
+        training: TrainingService, usage: UsageImportService, organisations: OrganisationService,
         calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
         self.roles = roles
         self.tickets = tickets
         self.deployments = deployments
+        self.training = training
+        self.usage = usage
+        self.organisations = organisations
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

@@ -26,6 +26,17 @@ public struct WebPages: Sendable {
         QueuePage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         NewTicketPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         TicketDetailPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+        let admin = AdminRendering(dependencies: dependencies, renderer: renderer)
+        OrganisationsPage<Parent>(pages: admin).addRoutes(to: pages)
+        MembersPage<Parent>(pages: admin).addRoutes(to: pages)
+        PersonPage<Parent>(pages: admin).addRoutes(to: pages)
+        CountyRolesPage<Parent>(pages: admin).addRoutes(to: pages)
+        TrainingPage<Parent>(pages: admin).addRoutes(to: pages)
+        MyTrainingPage<Parent>(pages: admin).addRoutes(to: pages)
+        DeploymentPages<Parent>(pages: admin).addRoutes(to: pages)
+        UsagePage<Parent>(pages: admin).addRoutes(to: pages)
+        CoursesPage<Parent>(pages: admin).addRoutes(to: pages)
+        RegionsPage<Parent>(pages: admin).addRoutes(to: pages)
         // Any other path a browser asks for is the not-found page (under /api/, the API's problem).
         pages.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }

@@ -50,22 +50,23 @@ struct ServeCommand: AsyncParsableCommand {
             let tickets = TicketService(
                 store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, calendar: calendar, mail: mail)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+            let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+            let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
+            let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
                 token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-                organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-                tickets: tickets, deployments: deployments,
-                usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-                training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+                organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
                 privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
-                login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: calendar,
+                login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
+                organisations: organisations, calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080

@@ -32,15 +32,17 @@ struct WebTestApp {
         let cursors = HMACCursorSeal(secret: RandomSecret.make())
         let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors)
         let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
+        let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+        let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
+        let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-            organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-            tickets: tickets, deployments: deployments, usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
-            training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
+            organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
             privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors))
         try await WebPages.load(WebDependencies(
-            login: login, roles: roles, tickets: tickets, deployments: deployments, calendar: .support, secureCookies: false
+            login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
+            organisations: organisations, calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router
     }

@@ -187,7 +187,7 @@ def test_a_professional_sees_only_their_own_tickets_and_no_internal_notes(browse
 
     log_in(browser, base_url, PROFESSIONAL)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Omat tukipyyntöni"
-    assert [link.text for link in browser.find_elements(By.CSS_SELECTOR, "header nav a")] == ["Omat tukipyyntöni", "Uusi tukipyyntö"]
+    assert [link.text for link in browser.find_elements(By.CSS_SELECTOR, "header nav a")] == ["Omat tukipyyntöni", "Uusi tukipyyntö", "Oma koulutus"]
     reporter_cells = browser.find_elements(By.CSS_SELECTOR, "table.queue tbody td:nth-child(4) span[title]")
     assert len(reporter_cells) == len(browser.find_elements(By.CSS_SELECTOR, "table.queue tbody tr"))
     assert {cell.get_attribute("title") for cell in reporter_cells} == {PROFESSIONAL}

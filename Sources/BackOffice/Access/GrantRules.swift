@@ -55,6 +55,12 @@ public enum GrantRules {
         throw .conflict("the person already holds \(held.roleName) by grant \(held.id.uuidString.lowercased()) (\(window)); revoke it or grant after it ends")
     }
 
+    /// The refusal of the last active org_admin's revoke (adapters may say it in their own words).
+    public static let lastOrgAdminRefusal =
+        "the last active org_admin of an organisation cannot be revoked; grant the role to someone else first"
+    /// The refusal of the last active county_admin's revoke.
+    public static let lastCountyAdminRefusal = "the last active county_admin cannot be revoked; grant the role to someone else first"
+
     /// The last active `org_admin` of an organisation, and the last active `county_admin`,
     /// cannot be revoked: someone must be left to manage the roles. `activeAdmins` counts the
     /// active grants of the same admin role in the same scope.
@@ -63,9 +69,9 @@ public enum GrantRules {
         guard grant.isActive(at: now), activeAdmins <= 1 else { return }
         switch grant.scope {
         case .organisation(_, .orgAdmin):
-            throw .conflict("the last active org_admin of an organisation cannot be revoked; grant the role to someone else first")
+            throw .conflict(lastOrgAdminRefusal)
         case .county(.countyAdmin):
-            throw .conflict("the last active county_admin cannot be revoked; grant the role to someone else first")
+            throw .conflict(lastCountyAdminRefusal)
         default:
             return
         }

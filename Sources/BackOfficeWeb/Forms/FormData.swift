@@ -29,6 +29,11 @@ struct FormData: Sendable, Equatable {
         fields.first { $0.name == name }?.value
     }
 
+    /// Every value of `name` (checkboxes), in the order sent.
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
+    }
+
     /// The value of `name` trimmed of surrounding white space, nil when absent or empty.
     func trimmed(_ name: String) -> String? {
         self[name].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }

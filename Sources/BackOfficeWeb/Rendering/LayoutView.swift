@@ -46,6 +46,7 @@ struct LayoutView {
             if worksTickets || reportsTickets {
                 nav.append(Link(href: "/tickets/new", label: catalogue.text("nav_new_ticket"), current: path == "/tickets/new"))
             }
+            nav += Self.adminLinks(for: principal, path: path, catalogue: catalogue)
         }
         self.nav = nav
         hasNav = !nav.isEmpty

@@ -71,3 +71,20 @@
     update();
   }
 })();
+
+// The usage import: a chosen CSV file fills the form's text box and file name (the form
+// itself is a plain form, so it also works by pasting).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-fills]"), function (picker) {
+    picker.addEventListener("change", function () {
+      var file = picker.files && picker.files[0];
+      if (!file) { return; }
+      var box = document.getElementById(picker.getAttribute("data-fills"));
+      var name = document.getElementById(picker.getAttribute("data-name"));
+      var reader = new FileReader();
+      reader.onload = function () { box.value = reader.result; if (name) { name.value = file.name; } };
+      reader.readAsText(file, "utf-8");
+    });
+  });
+})();
