@@ -8,15 +8,13 @@ import Testing
 /// The admins' pages through the real router on the test database: roles granted and
 /// refused in words, another organisation's pages as the 404 page, and a usage file refused
 /// with every bad line named.
-@Suite(.serialized) struct AdminPagesTests {
-    /// One app, so one pool of at most four connections, for the whole suite: the test
-    /// database's connection slots are shared by every suite that runs in parallel.
-    static let shared = Result { try WebTestApp() }
+@Suite struct AdminPagesTests {
+    /// Each test's app has a pool of two connections, closed when its browser is done.
     let app: WebTestApp
     static let password = "Testisalasana-2026"
 
     init() throws {
-        app = try Self.shared.get()
+        app = try WebTestApp()
     }
 
     private func fixture() async throws -> AccessFixture {
