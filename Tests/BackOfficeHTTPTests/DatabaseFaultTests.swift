@@ -151,6 +151,17 @@ struct DatabaseFaultTests {
             ], creates)
         }
 
+        /// Ends every backend of the server's login that is waiting on a lock, as a crash of
+        /// those connections would.
+        func terminateWaitingBackends() async throws {
+            try await TestDatabase.withConnection(superuser) { connection in
+                try await connection.execute("""
+                    SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                    WHERE usename = 'backoffice_app' AND wait_event_type = 'Lock'
+                    """)
+            }
+        }
+
         /// Sends `calls` at once through the real router; `fault` runs once every one of them
         /// is held in the database (`held` backends of the server's login seen waiting).
         func send(_ calls: [Call], held: Int, fault: @escaping @Sendable () async throws -> Void) async throws -> [Outcome] {
@@ -231,12 +242,7 @@ struct DatabaseFaultTests {
             try await locker.execute("BEGIN")
             try await locker.execute("LOCK TABLE tickets, audit_log IN ACCESS EXCLUSIVE MODE")
             let outcomes = try await stage.send(calls, held: calls.count) {
-                try await TestDatabase.withConnection(stage.superuser) { connection in
-                    try await connection.execute("""
-                        SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                        WHERE usename = 'backoffice_app' AND wait_event_type = 'Lock'
-                        """)
-                }
+                try await stage.terminateWaitingBackends()
                 try await locker.execute("ROLLBACK")
             }
             await locker.close()
@@ -282,12 +288,7 @@ struct DatabaseFaultTests {
             let creates = zip(keys, organisations).map { stage.newTicket($0, in: $1) }
             let calls = creates.map(\.call)
             let outcomes = try await stage.send(calls, held: calls.count) {
-                try await TestDatabase.withConnection(stage.superuser) { connection in
-                    try await connection.execute("""
-                        SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                        WHERE usename = 'backoffice_app' AND wait_event_type = 'Lock'
-                        """)
-                }
+                try await stage.terminateWaitingBackends()
                 try await gate.execute("SELECT pg_advisory_unlock(7012)")
             }
             await gate.close()

@@ -7,7 +7,6 @@ public struct Catalogue: Sendable {
     public let language: Language
     let strings: [String: String]
 
-
     /// Loads the catalogue of `language` from the target's resources.
     static func load(_ language: Language, from directory: URL) throws -> Catalogue {
         let data = try Data(contentsOf: directory.appendingPathComponent("\(language.rawValue).json"))
