@@ -52,10 +52,8 @@ struct MailController {
                 if let status = errors.check(OutboxStatus.named(String(name), field: "status")) { statuses.append(status) }
             }
         }
-        var limit = 50
-        if let text = query["limit"] {
-            if let value = Int(String(text)), (1...200).contains(value) { limit = value } else { errors.add("limit", "must be 1 to 200") }
-        }
+        // the service checks the range; a limit that is no number at all is refused here
+        let limit = query["limit"].map { Int(String($0)) ?? 0 } ?? 50
         try errors.throwIfAny()
         let page = try await outbox.page(
             of: query["org"].map(String.init), statuses: statuses, limit: limit, cursor: query["cursor"].map(String.init),

@@ -50,6 +50,8 @@ struct MailRoutesTests {
             Call(.get, "/api/v1/mail/outbox", token: adminToken),
             Call(.get, list, token: adminB),
             Call(.get, list + "&cursor=forged", token: agentToken),
+            Call(.get, list + "&limit=500", token: agentToken),
+            Call(.get, list + "&limit=viisi", token: agentToken),
         ])
         #expect(answers[0].status == .ok)
         #expect(answers[0].items.map { $0["kind"] as? String } == ["reply", "received"])
@@ -64,6 +66,7 @@ struct MailRoutesTests {
         #expect(answers[5].status == .forbidden, "the county-wide outbox is the county desk's")
         #expect(answers[6].status == .notFound)
         #expect(answers[7].status == .unprocessableContent && answers[7].fields == ["cursor"])
+        #expect(answers[8...].allSatisfy { $0.status == .unprocessableContent && $0.fields == ["limit"] })
 
         let next = try await send([Call(.get, list + "&limit=1&cursor=\(cursor)", token: agentToken)])
         #expect(next[0].items.map { $0["kind"] as? String } == ["received"])
