@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import AGENT, ORG_ADMIN, ROOT, assert_accessible, log_in, screenshot, wait
+from conftest import AGENT, ORG_ADMIN, PROFESSIONAL, ROOT, assert_accessible, log_in, screenshot, wait
 
 SAMPLE = ROOT / "docs" / "sample-mail.eml"
 
@@ -90,3 +90,25 @@ def test_the_outbox_in_english_and_not_for_an_org_admin(browser, base_url):
     browser.get(base_url + "/mail/outbox")
     wait(browser).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
     assert "Lähtevät sähköpostit" not in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_a_person_chooses_the_language_of_their_mails_and_pages(browser, base_url):
+    log_in(browser, base_url, PROFESSIONAL)
+    browser.find_element(By.CSS_SELECTOR, "a.person").click()
+    wait(browser).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Omat asetukset"))
+    Select(browser.find_element(By.ID, "s-language")).select_by_value("en")
+    browser.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+    wait(browser).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert[role=status]"), "Saved."))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    screenshot(browser, "my-settings-english")
+    assert_accessible(browser, "my settings in English")
+    # the pages back in Finnish by the header's switch; the mails stay in English (stored with the person)
+    browser.find_element(By.LINK_TEXT, "Suomi").click()
+    wait(browser).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Omat asetukset"))
+    assert Select(browser.find_element(By.ID, "s-language")).first_selected_option.get_attribute("value") == "en"
+    Select(browser.find_element(By.ID, "s-language")).select_by_value("fi")
+    browser.find_element(By.CSS_SELECTOR, "form.settings button[type=submit]").click()
+    wait(browser).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".alert[role=status]"), "Tallennettu."))
+    assert Select(browser.find_element(By.ID, "s-language")).first_selected_option.get_attribute("value") == "fi"
+    screenshot(browser, "my-settings")
+    assert_accessible(browser, "my settings")
