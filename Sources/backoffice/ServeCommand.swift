@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
             (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
             METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback); \
             MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
-            MAIL_DELIVERY_SECONDS (default 30) for the outbox, delivered while the server runs.
+            MAIL_DELIVERY_SECONDS (default 30): how often the server writes the training reminders that are due \
+            and delivers the outbox.
             """)
 
     @Option(help: "Address to listen on.")
