@@ -6,7 +6,7 @@ import Postgres
 import PostgresTestSupport
 import Testing
 
-/// `backoffice mail deliver`, `mail remind`, `retention run` and the delivery inside
+/// `backoffice mail deliver`, `mail remind`, `mail outbox`, `mail requeue`, `retention run` and the delivery inside
 /// `backoffice serve`, each a real process on a cluster of its own (they work the outbox of
 /// every organisation, which the shared test database's other tests must keep to themselves),
 /// delivering through msmtp into the SMTP sink.
@@ -100,6 +100,24 @@ struct MailProcessTests {
             let old = try await stage.run(["retention", "run"])
             #expect(old.status == 0 && old.errors.contains("removed 1 sent or failed mails older than 30 days"), "\(old.errors)")
             #expect(try await stage.statuses() == ["pending": 1], "a mail not yet sent stays")
+
+            // recorded as failed (as the last attempt would), listed, and sent again with a reason
+            try await TestDatabase.withConnection(ConnectionConfiguration(stage.cluster.url, overrides: ["user": "postgres"])) { connection in
+                _ = try await connection.execute("UPDATE mail_outbox SET status = 'failed', attempts = 5, last_error = 'msmtp: yhteys katkesi'")
+            }
+            let agentEmail = stage.fixture.supportAgent.email
+            let listed = try await stage.run(["mail", "outbox", "--as", agentEmail, "--status", "failed", "--format", "csv"])
+            #expect(listed.status == 0, "\(listed.errors)")
+            let lines = listed.output.split(separator: "\n")
+            #expect(lines.first == "id,created_at,organisation,about,kind,status,attempts,next_attempt_at,subject,last_error")
+            #expect(lines.count == 2 && lines.last?.hasSuffix(",msmtp: yhteys katkesi") == true && !listed.output.contains("maija"))
+            let id = String(lines.last?.prefix { $0 != "," } ?? "")
+            let code = stage.fixture.access.orgA.code
+            let blank = try await stage.run(["mail", "requeue", "--org", code, "--id", id, "--reason", " ", "--as", agentEmail])
+            #expect(blank.status == 1 && blank.errors.contains("reason"), "\(blank.errors)")
+            let requeued = try await stage.run(["mail", "requeue", "--org", code, "--id", id, "--reason", "Osoite korjattu", "--as", agentEmail])
+            #expect(requeued.status == 0 && requeued.errors == "mail \(id) is pending again\n", "\(requeued.errors)")
+            #expect(try await stage.statuses() == ["pending": 1])
         } catch {
             Issue.record(error)
         }
