@@ -67,6 +67,13 @@ enum AccessBodies {
         let email: String
         let countyRoles: [String]
         let organisations: [Membership]
+        /// The language of the person's mails, `fi` or `en`.
+        let language: String
+    }
+
+    /// `PATCH /api/v1/me`.
+    struct MeChange: Decodable {
+        let language: String?
     }
 
     struct TokenBody: ResponseEncodable {

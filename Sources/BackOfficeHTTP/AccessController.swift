@@ -12,6 +12,7 @@ struct AccessController {
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("me", use: me)
+        group.patch("me", use: changeMe)
         group.get("me/tokens", use: listTokens)
         group.post("me/tokens", use: createToken)
         group.delete("me/tokens/{id}", use: revokeToken)
@@ -32,7 +33,15 @@ struct AccessController {
             countyRoles: principal.countyRoles.sorted().map(\.rawValue),
             organisations: principal.organisationRoles.compactMap { id, held in
                 codes[id].map { AccessBodies.MeBody.Membership(organisation: $0, roles: held.sorted().map(\.rawValue)) }
-            }.sorted { $0.organisation < $1.organisation })
+            }.sorted { $0.organisation < $1.organisation },
+            language: try await roles.language(for: principal).rawValue)
+    }
+
+    /// `PATCH /api/v1/me`: the caller's own settings, for now the language of their mails.
+    @Sendable func changeMe(_ request: Request, context: Context) async throws -> AccessBodies.MeBody {
+        let body = try await request.decodeJSON(as: AccessBodies.MeChange.self, context: context)
+        try await roles.setLanguage(body.language, by: try context.requirePrincipal())
+        return try await me(request, context: context)
     }
 
     @Sendable func listOrganisations(_ request: Request, context: Context) async throws -> AccessBodies.Page<AccessBodies.OrganisationBody> {

@@ -12,13 +12,14 @@ public struct HTTPDependencies: Sendable {
     public let usage: UsageImportService
     public let training: TrainingService
     public let privacy: PrivacyService
+    public let outbox: MailOutboxService
     /// Signs the cursors of every list, so that a forged one is refused.
     public let cursors: any CursorSeal
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
         tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
-        privacy: PrivacyService,
+        privacy: PrivacyService, outbox: MailOutboxService,
         cursors: any CursorSeal
     ) {
         self.readiness = readiness
@@ -30,6 +31,7 @@ public struct HTTPDependencies: Sendable {
         self.usage = usage
         self.training = training
         self.privacy = privacy
+        self.outbox = outbox
         self.cursors = cursors
     }
 }
@@ -61,4 +63,5 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     UsageController(usage: dependencies.usage, cursors: dependencies.cursors).addRoutes(to: api)
     TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)
     PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
+    MailController(outbox: dependencies.outbox).addRoutes(to: api)
 }

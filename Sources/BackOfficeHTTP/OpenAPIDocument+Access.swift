@@ -11,6 +11,12 @@ extension OpenAPIDocument {
                 description: "The caller's county roles and, for each organisation they have roles in, those roles.",
                 answers: [.init(status: 200, description: "The caller", schema: ref("Me"))]),
             Operation(
+                method: .patch, path: "/api/v1/me", id: "changeMe", tag: "me", summary: "Set the language of the caller's mails",
+                description: "`fi` or `en`: the notifications and replies the desk mails to the caller are written in it.",
+                body: "MeChange",
+                answers: [.init(status: 200, description: "The caller", schema: ref("Me"))],
+                problems: [422]),
+            Operation(
                 method: .get, path: "/api/v1/me/tokens", id: "listTokens", tag: "me", summary: "The caller's API tokens",
                 description: "Every token the caller has made, revoked and expired ones too; never their secrets.",
                 parameters: page,

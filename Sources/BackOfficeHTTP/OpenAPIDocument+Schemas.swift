@@ -26,7 +26,9 @@ extension OpenAPIDocument {
                 "email": email,
                 "county_roles": array(of: enumeration(CountyRole.self)),
                 "organisations": array(of: ref("Membership")),
+                "language": enumeration(MailLanguage.self).described("The language of the person's mails"),
             ]),
+            "MeChange": object(required: ["language": enumeration(MailLanguage.self).described("The language of the caller's mails")]),
             "Membership": object(required: [
                 "organisation": string.described("The organisation's code"),
                 "roles": array(of: enumeration(OrganisationRole.self)),

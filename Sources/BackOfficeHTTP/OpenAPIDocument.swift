@@ -18,7 +18,7 @@ enum OpenAPIDocument {
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
         healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations + trainingOperations
-            + privacyOperations
+            + privacyOperations + mailOperations
     }
 
     static var document: JSON {
@@ -48,6 +48,7 @@ enum OpenAPIDocument {
                 ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
                 ["name": "training", "description": "The course catalogue and the training tasks of the organisations' people"],
                 ["name": "privacy", "description": "Residents' right to know who has read their contact details"],
+                ["name": "mail", "description": "The mails the desk sends through the machine's mail system"],
             ],
             "paths": paths(operations),
             "components": [
@@ -63,7 +64,7 @@ enum OpenAPIDocument {
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
                 "schemas": closed(
                     schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
-                        .merging(privacySchemas),
+                        .merging(privacySchemas).merging(mailSchemas),
                     bodies: Set(operations.filter { $0.bodyMediaType == "application/json" }.compactMap(\.body))),
             ],
         ]

@@ -21,7 +21,7 @@ public struct DemoTicketSeed: Sendable {
         // history, not news: the demo's past tickets write no mails to the outbox
         let service = TicketService(
             store: PostgresTicketStore(pool: app), access: roles, cursors: HMACCursorSeal(secret: RandomSecret.make()),
-            mail: MailSettings(disabledKinds: Set(MailKind.allCases)), clock: { clock.now })
+            mail: .silent, clock: { clock.now })
         guard let agentEmail = DemoData.people.first(where: { $0.role == CountyRole.supportAgent.rawValue })?.email else { return 0 }
         let agent = try await roles.principal(email: agentEmail, interface: .system)
         var principals: [String: Principal] = [:]

@@ -11,13 +11,14 @@ public struct WebDependencies: Sendable {
     public let training: TrainingService
     public let usage: UsageImportService
     public let organisations: OrganisationService
+    public let outbox: MailOutboxService
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
 
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
-        training: TrainingService, usage: UsageImportService, organisations: OrganisationService,
+        training: TrainingService, usage: UsageImportService, organisations: OrganisationService, outbox: MailOutboxService,
         calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
@@ -27,6 +28,7 @@ public struct WebDependencies: Sendable {
         self.training = training
         self.usage = usage
         self.organisations = organisations
+        self.outbox = outbox
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

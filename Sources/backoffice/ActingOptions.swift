@@ -12,10 +12,12 @@ struct ActingOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
-    /// Runs `body` with the role service on a pool of the app login and the acting principal.
+    /// Runs `body` with the role service on a pool of the app login and the acting principal
+    /// (the training mails of a grant as the environment's mail settings say).
     func withRoleService(_ body: (RoleService, Principal) async throws -> Void) async throws {
+        let mail = try MailSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         try await withAppPool { pool in
-            let service = RoleService(store: PostgresAccessStore(pool: pool))
+            let service = RoleService(store: PostgresAccessStore(pool: pool), mail: mail)
             try await body(service, try await service.principal(email: actor, interface: .cli))
         }
     }
@@ -50,6 +52,16 @@ extension ActingOptions {
             let service = TicketService(
                 store: PostgresTicketStore(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(environment),
                 calendar: calendar, mail: mail)
+            try await body(service, try await roles.principal(email: actor, interface: .cli))
+        }
+    }
+
+    /// Runs `body` with the outbox's service and the acting principal.
+    func withMailOutboxService(_ body: (MailOutboxService, Principal) async throws -> Void) async throws {
+        try await withAppPool { pool in
+            let roles = RoleService(store: PostgresAccessStore(pool: pool))
+            let service = MailOutboxService(
+                store: PostgresMailOutbox(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(ProcessInfo.processInfo.environment))
             try await body(service, try await roles.principal(email: actor, interface: .cli))
         }
     }

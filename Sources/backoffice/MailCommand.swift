@@ -12,9 +12,9 @@ struct MailCommand: AsyncParsableCommand {
             MAIL_FROM is the county-wide desk address (default tuki@pohde.example), MAIL_DESK_ADDRESSES the \
             organisations' own (OULU-TK=tuki-oulu@pohde.example,…), SENDMAIL the sendmail program and its \
             arguments (default /usr/sbin/sendmail), MAIL_NOTIFICATIONS_OFF the kinds not sent (reply, received, \
-            resolved, assigned).
+            resolved, assigned, training_assigned, training_due).
             """,
-        subcommands: [Receive.self, Deliver.self, Outbox.self])
+        subcommands: [Receive.self, Deliver.self, Remind.self, Outbox.self, Requeue.self])
 
     struct Receive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,9 +2,11 @@ import BackOffice
 import Logging
 import ServiceLifecycle
 
-/// The outbox's delivery inside `backoffice serve`: every `interval` the mails that are due
-/// go to sendmail; ends with the server's graceful shutdown.
+/// The outbox's delivery inside `backoffice serve`: every `interval` the training reminders
+/// that are due are written (`mail remind`), then the mails that are due go to sendmail
+/// (`mail deliver`); ends with the server's graceful shutdown.
 struct MailDeliveryService: Service {
+    let training: TrainingService
     let delivery: MailDelivery
     let interval: Duration
     let logger: Logger
@@ -13,6 +15,8 @@ struct MailDeliveryService: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
+                    let reminded = try await training.queueDueReminders()
+                    if reminded > 0 { logger.info("training reminders written to the outbox", metadata: ["mails": "\(reminded)"]) }
                     let handled = try await delivery.deliverDue()
                     if handled > 0 { logger.info("mail handed to sendmail", metadata: ["mails": "\(handled)"]) }
                 } catch {

@@ -2,12 +2,12 @@ import ArgumentParser
 import BackOffice
 import Foundation
 
-/// `backoffice person list|show|deactivate|set-password` (and `person add`, the same as `member add`).
+/// `backoffice person list|show|deactivate|set-password|set-language` (and `person add`, the same as `member add`).
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "The people of organisations: list, show, add, deactivate and set their web password.",
-        subcommands: [MemberCommand.Add.self, List.self, Show.self, Deactivate.self, SetPassword.self])
+        abstract: "The people of organisations: list, show, add, deactivate, set their web password and the language of their mails.",
+        subcommands: [MemberCommand.Add.self, List.self, Show.self, Deactivate.self, SetPassword.self, SetLanguage.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the people of an organisation and their active roles.")

@@ -45,8 +45,10 @@ struct RetentionCommand: AsyncParsableCommand {
                     printError("\(deleted) \(done.idempotencyKeysDeleted) idempotency keys older than \(RetentionService.idempotencyKeyDays) days")
                     printError("\(deleted) \(done.webSessionsDeleted) expired web sessions")
                     if !dryRun {
-                        let removed = try await tickets.removeFinishedMail(PostgresMailOutbox(pool: pool))
-                        printError("removed \(removed) sent or failed mails older than \(TicketService.sentMailRetentionDays) days")
+                        let outbox = MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, 
+                                                       cursors: HMACCursorSeal.fromEnvironment(ProcessInfo.processInfo.environment))
+                        let removed = try await outbox.removeFinished()
+                        printError("removed \(removed) sent or failed mails older than \(MailOutboxService.retentionDays) days")
                     }
                 }
             }

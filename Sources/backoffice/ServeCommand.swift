@@ -18,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
             (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
             METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback); \
             MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
-            MAIL_DELIVERY_SECONDS (default 30) for the outbox, delivered while the server runs.
+            MAIL_DELIVERY_SECONDS (default 30): how often the server writes the training reminders that are due \
+            and delivers the outbox.
             """)
 
     @Option(help: "Address to listen on.")
@@ -44,13 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
             let calendar = try SLACalendar.fromEnvironment(environment)
             let pool = ConnectionPool(
                 .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
-            let roles = RoleService(store: PostgresAccessStore(pool: pool))
             let mail = try MailSettings.fromEnvironment(environment)
+            let roles = RoleService(store: PostgresAccessStore(pool: pool), mail: mail)
             let cursors = HMACCursorSeal.fromEnvironment(environment)
             let tickets = TicketService(
                 store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, calendar: calendar, mail: mail)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
-            let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+            let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles, mail: mail)
+            let outbox = MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: cursors)
             let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
             let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
@@ -59,14 +61,14 @@ struct ServeCommand: AsyncParsableCommand {
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
-                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors), recordingMetrics: metrics)
+                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox, cursors: cursors), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
                 login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-                organisations: organisations, calendar: calendar,
+                organisations: organisations, outbox: outbox, calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080
@@ -75,7 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
                 server: .backOffice,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
                 services: [pool, MailDeliveryService(
-                    delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
+                    training: training, delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
                     interval: .seconds(environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30), logger: logger)],
                 logger: logger)
             try await app.runService()

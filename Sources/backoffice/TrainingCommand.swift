@@ -285,11 +285,13 @@ struct CourseCommand: AsyncParsableCommand {
 }
 
 extension ActingOptions {
-    /// Runs `body` with the training service and the acting principal.
+    /// Runs `body` with the training service (its mails as the environment's mail settings
+    /// say) and the acting principal.
     func withTrainingService(_ body: (TrainingService, Principal) async throws -> Void) async throws {
+        let mail = try MailSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         try await withAppPool { pool in
-            let roles = RoleService(store: PostgresAccessStore(pool: pool))
-            let service = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
+            let roles = RoleService(store: PostgresAccessStore(pool: pool), mail: mail)
+            let service = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles, mail: mail)
             try await body(service, try await roles.principal(email: actor, interface: .cli))
         }
     }

@@ -140,10 +140,10 @@ struct OpenAPIDocumentTests {
         let reference = try #require(made[3].json?["reference"]?.string)
         let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference, "service": "symptom_back_pain"]
         let reads = operations.filter { $0.method == .get }.map { operation in
-            // County, usage, county-queue and privacy routes are the county admin's; the rest the org admin's.
+            // County, usage, county-queue, privacy and outbox routes are the county admin's; the rest the org admin's.
             let query = operation.path == "/api/v1/privacy/access-report" ? "?phone=%2B358401234567" : ""
             return Call(method: .get, path: Self.url(operation, in: document, values: values) + query,
-                        token: ["/api/v1/county", "/api/v1/usage", "/api/v1/tickets", "/api/v1/privacy"].contains { operation.path.hasPrefix($0) }
+                        token: ["/api/v1/county", "/api/v1/usage", "/api/v1/tickets", "/api/v1/privacy", "/api/v1/mail"].contains { operation.path.hasPrefix($0) }
                             ? county : admin)
         }
         let changes = [
@@ -152,6 +152,7 @@ struct OpenAPIDocumentTests {
             Call(method: .post, path: "/api/v1/orgs/\(code)/tickets/\(reference)/status", token: admin, body: #"{"status": "waiting"}"#),
             Call(method: .delete, path: "/api/v1/orgs/\(code)/roles/\(grantID)", token: admin, body: #"{"reason": "testi"}"#),
             Call(method: .delete, path: "/api/v1/me/tokens/\(tokenID)", token: admin),
+            Call(method: .patch, path: "/api/v1/me", token: admin, body: #"{"language": "fi"}"#),
             // A county admin, past the training gate if it holds: the organisation has no Omaolo contact.
             Call(method: .post, path: "/api/v1/orgs/\(code)/deployments/symptom_back_pain/status", token: county,
                  body: #"{"status": "piloting", "version": 1, "note": "testi", "override_reason": "Pilotti ennen koulutusta, testi"}"#),

@@ -14,11 +14,11 @@ struct MailOutboxTests {
         app = try TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 2)
     }
 
-    /// A resident's mail made a ticket; the county desk answered it publicly and wrote an internal note.
-    func answeredMail(_ fixture: TicketFixture) async throws -> (ticket: Ticket, agent: Principal) {
+    /// A resident's mail (`messageID`) made a ticket; the county desk answered it publicly and wrote an internal note.
+    func answeredMail(_ fixture: TicketFixture, messageID: String = "\(UUID().uuidString)@example.fi") async throws -> (ticket: Ticket, agent: Principal) {
         let agent = try await fixture.principal(fixture.supportAgent)
         guard case .created(let ticket) = try await fixture.service.receive(
-            try InboundMail(try MailFixture.bytes("resident-new.eml")), in: fixture.access.orgA.code)
+            try InboundMail(try MailFixture.bytes("resident-new.eml", ["MESSAGE_ID": messageID])), in: fixture.access.orgA.code)
         else { throw BackOfficeError.conflict("no ticket") }
         let code = fixture.access.orgA.code
         _ = try await fixture.service.comment(on: ticket.reference, in: code, body: "Sisäinen: soita takaisin huomenna", visibility: "internal", by: agent)
@@ -26,13 +26,15 @@ struct MailOutboxTests {
         return (ticket, agent)
     }
 
+    /// The organisation's mails of `statuses`, oldest first.
     func outbox(_ organisation: Organisation, _ statuses: [OutboxStatus] = OutboxStatus.allCases) async throws -> [OutboxEntry] {
-        try await PostgresMailOutbox(pool: app).entries(of: organisation, statuses: statuses)
+        try await PostgresMailOutbox(pool: app).entries(OutboxFilter(organisation: organisation, statuses: statuses)).reversed()
     }
 
     @Test func theReceivedMailAndAPublicReplyReachTheResidentThroughSendmailAndNoInternalNoteLeaks() async throws {
         let fixture = try await TicketFixture.make(app: app)
-        let (ticket, _) = try await answeredMail(fixture)
+        let original = "\(UUID().uuidString)@example.fi"
+        let (ticket, _) = try await answeredMail(fixture, messageID: original)
         #expect(try await outbox(fixture.access.orgA, [.pending]).map(\.kind) == [.received, .reply])
         let sink = try await SMTPSink.start()
         defer { sink.stop() }
@@ -50,11 +52,14 @@ struct MailOutboxTests {
         for message in messages {
             #expect(message.contains("X-Envelope-To: maija.meikalainen@example.fi\r\n"))
             #expect(message.contains("\nTo: maija.meikalainen@example.fi\r\n"))
-            #expect(message.contains("\nIn-Reply-To: \(thread)\r\n") && message.contains("\nReferences: \(thread)\r\n"))
+            // they answer the resident's own mail, and name the ticket's thread too
+            #expect(message.contains("\nIn-Reply-To: <\(original)>\r\n"))
+            #expect(message.contains("\nReferences: <\(original)>\r\n \(thread)\r\n"))
             #expect(!message.contains("soita takaisin") && !message.contains("Sis=C3=A4inen"))
             let read = try InboundMail(Array(message.utf8))
             #expect(read.subject.hasPrefix("[\(ticket.reference)] "))
-            #expect(read.fromAddress == "tuki@pohde.example" && read.answers.first == String(thread.dropFirst().dropLast()))
+            #expect(read.fromAddress == "tuki@pohde.example" && read.answers.first == original)
+            #expect(read.answers.contains(String(thread.dropFirst().dropLast())))
         }
         let replies = messages.filter { !$0.contains("Auto-Submitted: auto-generated") }
         #expect(replies.count == 1)
@@ -107,10 +112,12 @@ struct MailOutboxTests {
         #expect(entries.allSatisfy { $0.status == .failed && $0.attempts == 2 })
         #expect(try await outbox(fixture.access.orgA, [.pending]).isEmpty)
         // the retention job removes finished mails (and their addresses) after 30 days, not before
-        let outboxStore = PostgresMailOutbox(pool: app)
-        #expect(try await fixture.service.removeFinishedMail(outboxStore, in: fixture.access.orgA) == 0)
+        let outboxService = MailOutboxService(
+            store: PostgresMailOutbox(pool: app), access: RoleService(store: fixture.access.store), cursors: HMACCursorSeal(secret: RandomSecret.make()),
+            clock: { fixture.clock.now })
+        #expect(try await outboxService.removeFinished(in: fixture.access.orgA) == 0)
         fixture.clock.set(Date().addingTimeInterval(31 * 86_400))
-        #expect(try await fixture.service.removeFinishedMail(outboxStore, in: fixture.access.orgA) == 2)
+        #expect(try await outboxService.removeFinished(in: fixture.access.orgA) == 2)
         #expect(try await outbox(fixture.access.orgA).isEmpty)
         await app.close()
     }

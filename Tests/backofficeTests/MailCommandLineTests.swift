@@ -50,4 +50,20 @@ struct MailCommandLineTests {
         let outcome = try await cli.run(["mail", "receive", "--org", "OULU-TK"], input: image)
         #expect(outcome.status == 65 && outcome.errors == "backoffice: message refused: it has no text part\n")
     }
+
+    @Test func aPersonSetsTheLanguageOfTheirMailsAndOnlyACountyAdminSetsAnothers() async throws {
+        _ = try TestDatabase.configuration()
+        let seeded = try await cli.run(["seed", "demo"])
+        #expect(seeded.status == 0, "\(seeded.errors)")
+        let own = try await cli.run(["person", "set-language", "--as", "professional2.oulu-tk@pohde.example", "--language", "en"])
+        #expect(own.status == 0 && own.errors == "the mails of professional2.oulu-tk@pohde.example are written in en\n", "\(own.errors)")
+        let other = try await cli.run(["person", "set-language", "--as", "professional2.oulu-tk@pohde.example",
+                                       "--email", "professional.oulu-tk@pohde.example", "--language", "en"])
+        #expect(other.status == 77 && other.errors.split(separator: "\n").count == 1)
+        let bad = try await cli.run(["person", "set-language", "--as", "professional2.oulu-tk@pohde.example", "--language", "sv"])
+        #expect(bad.status == 1 && bad.errors.contains("language") && bad.errors.split(separator: "\n").count == 1, "\(bad.errors)")
+        let county = try await cli.run(["person", "set-language", "--as", "tuula.tuotevastaava@pohde.example",
+                                        "--email", "professional2.oulu-tk@pohde.example", "--language", "fi"])
+        #expect(county.status == 0, "\(county.errors)")
+    }
 }

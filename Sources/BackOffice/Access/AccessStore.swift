@@ -49,5 +49,12 @@ public protocol AccessStore: Sendable {
     /// Marks the person inactive everywhere (their grants and tokens stop counting, their web
     /// sessions end) after `check` approves it with the codes of the organisations whose last
     /// active org_admin they are, found under a lock.
+    /// The language of the person's mails.
+    func language(of personID: UUID) async throws -> MailLanguage
+
+    /// Locks the person, sets their language and, when it changes, writes `audit` (given the
+    /// language before) in the county's log; `.notFound` for no such person.
+    func setLanguage(_ language: MailLanguage, of personID: UUID, by actor: UUID, audit: (MailLanguage) -> AuditEntry) async throws
+
     func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws
 }

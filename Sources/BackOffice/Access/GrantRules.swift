@@ -9,6 +9,9 @@ public enum GrantRules {
         public let validFrom: Date
         public let validUntil: Date?
         public let reason: String
+        /// The mail to the holder about each training task the grant assigns (organisation
+        /// roles), nil for none.
+        public var trainingNotice: TrainingNotice? = nil
     }
 
     /// Validates a grant's fields: the reason is required, the window must not be empty, and

@@ -4,10 +4,13 @@ import Foundation
 /// matrix and the grant rules applied before the store is asked.
 public struct RoleService: Sendable {
     let store: any AccessStore
+    /// The training mails a grant's mandatory courses cause (and whether they are turned off).
+    let mail: MailSettings
     let clock: @Sendable () -> Date
 
-    public init(store: any AccessStore, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any AccessStore, mail: MailSettings = MailSettings(), clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
+        self.mail = mail
         self.clock = clock
     }
 
@@ -149,8 +152,9 @@ public struct RoleService: Sendable {
         let person = try await member(email, of: organisation)
         let scope = RoleGrant.Scope.organisation(organisation.id, role)
         try GrantRules.checkMayChange(scope, of: person.id, by: principal, organisationCode: organisation.code)
-        let request = try GrantRules.request(
+        var request = try GrantRules.request(
             personID: person.id, scope: scope, validFrom: validFrom, validUntil: validUntil, reason: reason, now: clock())
+        request.trainingNotice = mail.trainingNotice(.trainingAssigned)
         let key = try Self.key(idempotencyKey, of: person, role: role.rawValue, in: organisation.code, validFrom: validFrom, request)
         return try await store.grant(request, by: principal.personID, idempotency: key) { grant in
             AuditEntry(

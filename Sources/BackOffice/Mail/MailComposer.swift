@@ -1,7 +1,9 @@
 import Foundation
 
 /// The desk's mails in Finnish and English: `[OULU-TK-42]` in every subject, so an answer
-/// finds its ticket; every mail of a ticket refers to the ticket's thread (`MailThread`).
+/// finds its ticket; every mail of a ticket refers to the ticket's thread (`MailThread`) and,
+/// to someone who wrote in by mail, answers their first mail (`In-Reply-To`, and first in
+/// `References`).
 /// A reply carries the public comment it was asked for and nothing else of the ticket.
 public enum MailComposer {
     public static func compose(
@@ -9,11 +11,13 @@ public enum MailComposer {
     ) -> OutgoingMail {
         let domain = request.from.split(separator: "@").last.map(String.init) ?? "localhost"
         let (subject, body) = texts(request, ticket, organisation, addressee.language)
-        let signature = addressee.language == .fi ? "Omaolo-tuki, \(organisation.name)" : "Omaolo support, \(organisation.name)"
+        let signature = Self.signature(addressee.language, organisation.name)
+        let thread = MailThread.messageID(ofTicket: ticket.id, domain: domain)
         return OutgoingMail(
             kind: request.kind, from: request.from, fromName: signature, to: addressee.address,
             subject: "[\(ticket.reference)] \(subject)", body: body + "\n\n-- \n" + signature + "\n" + footer(addressee.language, ticket),
-            messageID: "\(UUID().uuidString.lowercased())@\(domain)", thread: MailThread.messageID(ofTicket: ticket.id, domain: domain),
+            messageID: "\(UUID().uuidString.lowercased())@\(domain)", inReplyTo: addressee.originalMessageID ?? thread,
+            references: [addressee.originalMessageID, thread].compactMap { $0 },
             language: addressee.language, automatic: request.kind != .reply, date: moment)
     }
 
@@ -39,7 +43,14 @@ public enum MailComposer {
         case (.assigned, .en):
             return ("A ticket was assigned to you: \(ticket.subject)",
                     "The ticket \(ticket.reference) (\(organisation.name), priority \(ticket.priority.rawValue)) was assigned to you.")
+        case (.trainingAssigned, _), (.trainingDue, _):
+            preconditionFailure("training mails are written by TrainingMailComposer")
         }
+    }
+
+    /// The desk's signature in the addressee's language.
+    static func signature(_ language: MailLanguage, _ organisationName: String) -> String {
+        language == .fi ? "Omaolo-tuki, \(organisationName)" : "Omaolo support, \(organisationName)"
     }
 
     private static func footer(_ language: MailLanguage, _ ticket: Ticket) -> String {

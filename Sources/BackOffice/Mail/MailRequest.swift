@@ -30,9 +30,14 @@ public struct MailRequest: Sendable, Equatable {
 public struct MailAddressee: Sendable, Equatable {
     public let address: String
     public let language: MailLanguage
+    /// The `Message-ID` (without angle brackets) of the first mail the addressee sent the desk
+    /// about the ticket, when they wrote in by mail: the desk's mails answer it, so they
+    /// thread in the addressee's own mailbox too.
+    public let originalMessageID: String?
 
-    public init(address: String, language: MailLanguage) {
+    public init(address: String, language: MailLanguage, originalMessageID: String? = nil) {
         self.address = address
         self.language = language
+        self.originalMessageID = originalMessageID
     }
 }

@@ -8,6 +8,11 @@ public enum MailThread {
         "ticket.\(id.uuidString.lowercased())@\(domain)"
     }
 
+    /// The thread of the mails about one training task, `training.<uuid>@<domain>`.
+    public static func messageID(ofTrainingTask id: UUID, domain: String) -> String {
+        "training.\(id.uuidString.lowercased())@\(domain)"
+    }
+
     /// The ticket a thread `Message-ID` names, if it is one.
     public static func ticketID(in messageID: String) -> UUID? {
         guard messageID.hasPrefix("ticket."), let at = messageID.firstIndex(of: "@") else { return nil }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A mail ready for the outbox: its recipient and the whole RFC 5322 message that `sendmail
-/// -t -i` reads (UTF-8, quoted-printable; the subject in RFC 2047 encoded words).
+/// -t -i` reads (UTF-8, quoted-printable; the subject in RFC 2047 encoded words). It answers
+/// `inReplyTo` and names `references` (oldest first), so a mail client threads it.
 public struct OutgoingMail: Sendable, Equatable {
     public let kind: MailKind
     public let recipient: String
@@ -11,7 +12,7 @@ public struct OutgoingMail: Sendable, Equatable {
     public let message: String
 
     public init(kind: MailKind, from: String, fromName: String, to recipient: String, subject: String, body: String,
-                messageID: String, thread: String, language: MailLanguage, automatic: Bool, date: Date) {
+                messageID: String, inReplyTo: String, references: [String], language: MailLanguage, automatic: Bool, date: Date) {
         self.kind = kind
         self.recipient = recipient
         self.subject = subject
@@ -22,8 +23,8 @@ public struct OutgoingMail: Sendable, Equatable {
             "Subject: \(Self.encodedWords(subject))",
             "Date: \(Self.date(date))",
             "Message-ID: <\(messageID)>",
-            "In-Reply-To: <\(thread)>",
-            "References: <\(thread)>",
+            "In-Reply-To: <\(inReplyTo)>",
+            "References: " + references.map { "<\($0)>" }.joined(separator: "\n "),
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: quoted-printable",

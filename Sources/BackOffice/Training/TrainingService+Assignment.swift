@@ -21,7 +21,10 @@ extension TrainingService {
         let key = IdempotencyKey(
             idempotencyKey, of: .trainingTask, content: [course.code, person.id.uuidString.lowercased(), dueDate?.description], errors: &errors)
         try errors.throwIfAny()
-        return try await store.assign(course, to: person.id, in: organisation, due: due, by: principal.personID, idempotency: key) { task in
+        return try await store.assign(
+            course, to: person.id, in: organisation, due: due, by: principal.personID, idempotency: key,
+            notice: mail.trainingNotice(.trainingAssigned)
+        ) { task in
             AuditEntry(
                 actorID: principal.personID, action: "training.assign", objectType: "training_task", objectID: task.id.uuidString.lowercased(),
                 before: nil, after: ["person": task.personEmail, "course": task.courseCode, "due_date": task.dueDate.description],
@@ -40,7 +43,8 @@ extension TrainingService {
         }
         let due = try self.dueDate(dueDate, of: course)
         return try await store.assign(
-            course, toHoldersOf: role, in: organisation, due: due, today: today, at: clock(), by: principal.personID
+            course, toHoldersOf: role, in: organisation, due: due, today: today, at: clock(), by: principal.personID,
+            notice: mail.trainingNotice(.trainingAssigned)
         ) { tasks in
             AuditEntry(
                 actorID: principal.personID, action: "training.bulk_assign", objectType: "training_course", objectID: course.code,
@@ -65,7 +69,10 @@ extension TrainingService {
             }
         }
         let today = today
-        return try await store.renew(in: organisation, expiringBy: today.adding(days: withinDays), today: today, by: principal.personID) { tasks in
+        return try await store.renew(
+            in: organisation, expiringBy: today.adding(days: withinDays), today: today, by: principal.personID,
+            notice: mail.trainingNotice(.trainingAssigned)
+        ) { tasks in
             AuditEntry(
                 actorID: principal.personID, action: "training.renew", objectType: "organisation",
                 objectID: tasks.first?.organisationCode ?? "-", before: nil,

@@ -6,11 +6,15 @@ import Foundation
 public struct TrainingService: Sendable {
     let store: any TrainingStore
     let access: RoleService
+    /// The desk address training mails leave from and the kinds of mail turned off.
+    let mail: MailSettings
     let clock: @Sendable () -> Date
 
-    public init(store: any TrainingStore, access: RoleService, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any TrainingStore, access: RoleService, mail: MailSettings = MailSettings(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.access = access
+        self.mail = mail
         self.clock = clock
     }
 

@@ -7,6 +7,9 @@ import Foundation
 /// A task *covers* a person and a course on a day when it is open, waived, or completed with a
 /// completion still valid that day: such people are skipped by bulk assignment, and by the
 /// mandatory courses that granting a role assigns (`AccessStore.grant`).
+///
+/// Where a change takes a `TrainingNotice`, it writes that mail to the outbox for each task
+/// it makes, to the task's person in their language, in the change's own transaction.
 public protocol TrainingStore: Sendable {
     func courses(includeInactive: Bool) async throws -> [Course]
     func course(code: String) async throws -> Course?
@@ -22,14 +25,14 @@ public protocol TrainingStore: Sendable {
     /// task made then (`created` false).
     func assign(
         _ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, idempotency: IdempotencyKey?,
-        audit: (TrainingTask) -> AuditEntry
+        notice: TrainingNotice?, audit: (TrainingTask) -> AuditEntry
     ) async throws -> (task: TrainingTask, created: Bool)
 
     /// Assigns `course` to every active holder of `role` in `organisation` at `moment` whom no
     /// task covers on `today`; returns the new tasks, audited together when there are any.
     func assign(
         _ course: Course, toHoldersOf role: OrganisationRole, in organisation: Organisation, due: LocalDate, today: LocalDate,
-        at moment: Date, by actor: UUID, audit: ([TrainingTask]) -> AuditEntry
+        at moment: Date, by actor: UUID, notice: TrainingNotice?, audit: ([TrainingTask]) -> AuditEntry
     ) async throws -> [TrainingTask]
 
     func task(id: UUID, in organisation: Organisation) async throws -> TrainingTask?
@@ -54,6 +57,13 @@ public protocol TrainingStore: Sendable {
     /// the course's days to complete after `today` if it already has. Returns the new tasks,
     /// audited per organisation.
     func renew(
-        in organisation: Organisation?, expiringBy: LocalDate, today: LocalDate, by actor: UUID, audit: ([TrainingTask]) -> AuditEntry
+        in organisation: Organisation?, expiringBy: LocalDate, today: LocalDate, by actor: UUID, notice: TrainingNotice?,
+        audit: ([TrainingTask]) -> AuditEntry
     ) async throws -> [TrainingTask]
+
+    /// In the county scope, writes `notice` (the "about to be overdue" mail) for every open task
+    /// of an active member due from `today` to `dueBy` that has not had it yet, and marks each
+    /// (`due_reminder_at`), so a task gets it once however often this runs, also two runs at
+    /// once. Returns how many were written.
+    func queueDueReminders(dueBy: LocalDate, today: LocalDate, notice: TrainingNotice) async throws -> Int
 }

@@ -144,7 +144,8 @@ extension PostgresAccessStore {
                             """).single())
                         let entry = audit(grant)
                         try await AuditWriter.write(entry, organisation: organisation, in: transaction)
-                        try await MandatoryTraining.assign(for: grant, in: organisation, role: role, grantEntry: entry, transaction)
+                        try await MandatoryTraining.assign(
+                            for: grant, in: organisation, role: role, grantEntry: entry, notice: request.trainingNotice, transaction)
                         return (grant, grant.id)
                     })
                 }

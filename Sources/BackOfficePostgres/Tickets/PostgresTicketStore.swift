@@ -26,8 +26,9 @@ public struct PostgresTicketStore: TicketStore {
                                     \(draft.residentLanguage.rawValue))
                             """)
                     }
-                    try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
+                    // the received mail first: the mails this causes answer it
                     if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
+                    try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
                     var creation = Self.creation(of: ticket)
                     if draft.identityCodesRemoved > 0 {
                         creation["identity_codes_removed"] = TicketEvent.Change(from: nil, to: String(draft.identityCodesRemoved))
@@ -79,8 +80,8 @@ public struct PostgresTicketStore: TicketStore {
                     if let (visibility, body) = done.comment {
                         comment = try await Self.insertComment(body, visibility: visibility, on: ticket, by: actor, transaction)
                     }
-                    try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
                     if let messageID = done.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
+                    try await Self.enqueue(done.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
                     Self.sendEvent(done, of: ticket, by: actor, interface: interface, transaction)
                     return ((ticket, comment), comment?.id ?? ticket.id)
                 })

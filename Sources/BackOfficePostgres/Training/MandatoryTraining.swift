@@ -12,9 +12,13 @@ enum MandatoryTraining {
     /// deployment of the organisation) that no task covers on the day the grant starts (an open
     /// or waived task, or a completion valid that day), due the course's days to complete after
     /// that day; so a second grant of the same role assigns nothing. Audits each new task as
-    /// assigned by the grant's actor through its interface. Returns the codes of the courses assigned.
+    /// assigned by the grant's actor through its interface, and writes `notice` to the holder for
+    /// each. Returns the codes of the courses assigned.
     @discardableResult
-    static func assign(for grant: RoleGrant, in organisation: UUID, role: OrganisationRole, grantEntry: AuditEntry, _ transaction: Transaction) async throws -> [String] {
+    static func assign(
+        for grant: RoleGrant, in organisation: UUID, role: OrganisationRole, grantEntry: AuditEntry, notice: TrainingNotice?,
+        _ transaction: Transaction
+    ) async throws -> [String] {
         let start = LocalDate(inFinland: grant.validFrom)
         var query: PostgresQuery = """
             WITH inserted AS (
@@ -49,6 +53,7 @@ enum MandatoryTraining {
                         "role_grant": grant.id.uuidString.lowercased()],
                 reason: task.mandatory ? "mandatory for \(role.rawValue)" : "required by a deployed Omaolo service", interface: grantEntry.interface), organisation: organisation, in: transaction)
         }
+        try await TrainingMailQueue.enqueue(notice, forTasks: assigned.map(\.id), in: organisation, transaction)
         return assigned.map(\.course)
     }
 }

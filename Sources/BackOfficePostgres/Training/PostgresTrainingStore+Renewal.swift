@@ -6,7 +6,8 @@ extension PostgresTrainingStore {
     /// One statement opens every renewal: `training_tasks_renewal_of` (unique) and the one-open
     /// index make a concurrent second run insert nothing (`ON CONFLICT DO NOTHING`).
     public func renew(
-        in organisation: Organisation?, expiringBy: LocalDate, today: LocalDate, by actor: UUID, audit: ([TrainingTask]) -> AuditEntry
+        in organisation: Organisation?, expiringBy: LocalDate, today: LocalDate, by actor: UUID, notice: TrainingNotice?,
+        audit: ([TrainingTask]) -> AuditEntry
     ) async throws -> [TrainingTask] {
         let day = today
         var query: PostgresQuery = """
@@ -39,18 +40,30 @@ extension PostgresTrainingStore {
         query.append(" ORDER BY o.code, p.email, c.code")
         return try await StoreError.mapping {
             if let organisation {
-                return try await pool.withTenant(organisation.id, actor: actor) { try await Self.renew(query, audit: audit, $0) }
+                return try await pool.withTenant(organisation.id, actor: actor) { try await Self.renew(query, notice: notice, audit: audit, $0) }
             }
-            return try await pool.withCountyScope(actor: actor) { try await Self.renew(query, audit: audit, $0) }
+            return try await pool.withCountyScope(actor: actor) { try await Self.renew(query, notice: notice, audit: audit, $0) }
         }
     }
 
-    /// Runs the renewal statement and audits its tasks in their organisations' logs.
-    private static func renew(_ query: PostgresQuery, audit: ([TrainingTask]) -> AuditEntry, _ transaction: Transaction) async throws -> [TrainingTask] {
+    /// Runs the renewal statement, audits its tasks in their organisations' logs and writes
+    /// their mails.
+    private static func renew(
+        _ query: PostgresQuery, notice: TrainingNotice?, audit: ([TrainingTask]) -> AuditEntry, _ transaction: Transaction
+    ) async throws -> [TrainingTask] {
         let tasks = try await transaction.query(query).map(TrainingRow.task)
         for (organisationID, renewals) in Dictionary(grouping: tasks, by: \.organisationID) {
             try await AuditWriter.write(audit(renewals), organisation: organisationID, in: transaction)
+            try await TrainingMailQueue.enqueue(notice, forTasks: renewals.map(\.id), in: organisationID, transaction)
         }
         return tasks
+    }
+
+    public func queueDueReminders(dueBy: LocalDate, today: LocalDate, notice: TrainingNotice) async throws -> Int {
+        try await StoreError.mapping {
+            try await pool.withCountyScope { transaction in
+                try await TrainingMailQueue.remind(notice, dueBy: dueBy, today: today, transaction)
+            }
+        }
     }
 }

@@ -74,7 +74,7 @@ public struct PostgresTrainingStore: TrainingStore {
 
     public func assign(
         _ course: Course, to personID: UUID, in organisation: Organisation, due: LocalDate, by actor: UUID, idempotency: IdempotencyKey?,
-        audit: (TrainingTask) -> AuditEntry
+        notice: TrainingNotice?, audit: (TrainingTask) -> AuditEntry
     ) async throws -> (task: TrainingTask, created: Bool) {
         try await StoreError.mapping(notFound: "member") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction -> (task: TrainingTask, created: Bool) in
@@ -101,6 +101,7 @@ public struct PostgresTrainingStore: TrainingStore {
                     }
                     let task = try TrainingRow.task(row)
                     try await AuditWriter.write(audit(task), organisation: organisation.id, in: transaction)
+                    try await TrainingMailQueue.enqueue(notice, forTasks: [task.id], in: organisation.id, transaction)
                     return (task, task.id)
                 })
             }
@@ -109,7 +110,7 @@ public struct PostgresTrainingStore: TrainingStore {
 
     public func assign(
         _ course: Course, toHoldersOf role: OrganisationRole, in organisation: Organisation, due: LocalDate, today: LocalDate,
-        at moment: Date, by actor: UUID, audit: ([TrainingTask]) -> AuditEntry
+        at moment: Date, by actor: UUID, notice: TrainingNotice?, audit: ([TrainingTask]) -> AuditEntry
     ) async throws -> [TrainingTask] {
         try await StoreError.mapping {
             try await pool.withTenant(organisation.id, actor: actor) { transaction in
@@ -136,6 +137,7 @@ public struct PostgresTrainingStore: TrainingStore {
                 query.append(" ORDER BY p.email")
                 let tasks = try await transaction.query(query).map(TrainingRow.task)
                 if !tasks.isEmpty { try await AuditWriter.write(audit(tasks), organisation: organisation.id, in: transaction) }
+                try await TrainingMailQueue.enqueue(notice, forTasks: tasks.map(\.id), in: organisation.id, transaction)
                 return tasks
             }
         }

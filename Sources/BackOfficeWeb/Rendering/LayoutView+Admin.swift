@@ -3,7 +3,7 @@ import BackOffice
 extension LayoutView {
     /// The admins' entries of the navigation, each for those whose roles allow its page:
     /// organisations (members, training, deployments), one's own training, the county's
-    /// deployments, courses, usage import and county roles.
+    /// deployments, courses, usage import, county roles, and the outbox (the county desk's).
     static func adminLinks(for principal: Principal, path: String, catalogue: Catalogue) -> [Link] {
         let organisations = Array(principal.organisationRoles.keys)
         func anywhere(_ action: Action) -> Bool {
@@ -26,6 +26,9 @@ extension LayoutView {
         }
         if PermissionMatrix.allows(principal, .grantCountyRoles) {
             links.append(link("/county/roles", "nav_county_roles"))
+        }
+        if PermissionMatrix.reach(of: principal, for: .workTickets, in: nil) == .everyOrganisation {
+            links.append(link("/mail/outbox", "nav_outbox"))
         }
         return links
     }
