@@ -27,7 +27,9 @@ test: db-start ## start a fresh test database, migrate it, run every test (Swift
 	$(BACKOFFICE) db migrate; \
 	scripts/mail-tools.sh; \
 	swift test --skip-build; \
-	scripts/browser-tests.sh; \
+	BROWSER_DATABASE_URL="$$($(PG) fresh-db $(TEST_DB)_browser)"; \
+	DATABASE_URL="$$BROWSER_DATABASE_URL" $(BACKOFFICE) db migrate; \
+	DATABASE_URL="$$BROWSER_DATABASE_URL" scripts/browser-tests.sh; \
 	scripts/api-fuzz.sh
 
 browser-test: db-start build ## only the browser tests, on a fresh test database
