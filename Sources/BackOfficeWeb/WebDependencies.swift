@@ -11,6 +11,7 @@ public struct WebDependencies: Sendable {
     public let training: TrainingService
     public let usage: UsageImportService
     public let organisations: OrganisationService
+    public let reports: ReportService
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
@@ -18,7 +19,7 @@ public struct WebDependencies: Sendable {
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
         training: TrainingService, usage: UsageImportService, organisations: OrganisationService,
-        calendar: SLACalendar, secureCookies: Bool
+        reports: ReportService, calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
         self.roles = roles
@@ -27,6 +28,7 @@ public struct WebDependencies: Sendable {
         self.training = training
         self.usage = usage
         self.organisations = organisations
+        self.reports = reports
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

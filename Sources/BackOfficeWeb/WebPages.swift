@@ -37,6 +37,7 @@ public struct WebPages: Sendable {
         UsagePage<Parent>(pages: admin).addRoutes(to: pages)
         CoursesPage<Parent>(pages: admin).addRoutes(to: pages)
         RegionsPage<Parent>(pages: admin).addRoutes(to: pages)
+        ReportPages<Parent>(pages: admin).addRoutes(to: pages)
         // Any other path a browser asks for is the not-found page (under /api/, the API's problem).
         pages.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }

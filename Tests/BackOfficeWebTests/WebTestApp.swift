@@ -42,7 +42,8 @@ struct WebTestApp {
             privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-            organisations: organisations, calendar: .support, secureCookies: false
+            organisations: organisations, reports: ReportService(store: PostgresReportStore(pool: pool), access: roles),
+            calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router
     }
