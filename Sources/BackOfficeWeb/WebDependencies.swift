@@ -12,6 +12,7 @@ public struct WebDependencies: Sendable {
     public let usage: UsageImportService
     public let organisations: OrganisationService
     public let outbox: MailOutboxService
+    public let reports: ReportService
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
@@ -19,7 +20,7 @@ public struct WebDependencies: Sendable {
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
         training: TrainingService, usage: UsageImportService, organisations: OrganisationService, outbox: MailOutboxService,
-        calendar: SLACalendar, secureCookies: Bool
+        reports: ReportService, calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
         self.roles = roles
@@ -29,6 +30,7 @@ public struct WebDependencies: Sendable {
         self.usage = usage
         self.organisations = organisations
         self.outbox = outbox
+        self.reports = reports
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

@@ -39,6 +39,7 @@ public struct WebPages: Sendable {
         RegionsPage<Parent>(pages: admin).addRoutes(to: pages)
         OutboxPage<Parent>(pages: admin).addRoutes(to: pages)
         MySettingsPage<Parent>(pages: admin, cookies: cookies).addRoutes(to: pages)
+        ReportPages<Parent>(pages: admin).addRoutes(to: pages)
         // Any other path a browser asks for is the not-found page (under /api/, the API's problem).
         pages.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }

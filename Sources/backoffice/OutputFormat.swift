@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackOffice
 import Foundation
 
 /// How a command prints data: an aligned table (default), JSON or CSV.
@@ -24,8 +25,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
             let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])) ?? Data()
             Swift.print(String(decoding: data, as: UTF8.self))
         case .csv:
-            Swift.print(columns.map(Self.csvField).joined(separator: ","))
-            rows.forEach { Swift.print($0.map(Self.csvField).joined(separator: ",")) }
+            Swift.print(CSVText.line(columns))
+            rows.forEach { Swift.print(CSVText.line($0)) }
         }
     }
 
@@ -35,10 +36,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .table: OutputFormat.table.print(columns: ["field", "value"], rows: fields.map { [$0.0, $0.1] })
         case .json, .csv: print(columns: fields.map(\.0), rows: [fields.map(\.1)])
         }
-    }
-
-    private static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -48,14 +48,8 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// How a report prints: months as `YYYY-MM`; NULL as an empty cell in a table or CSV, `null` in JSON.
 enum ReportOutput {
-    static let monthColumns: Set<String> = ["month", "created_month"]
-
     static func print(_ table: ReportTable, format: OutputFormat) {
-        let rows = table.rows.map { row in
-            zip(table.columns, row).map { column, value in
-                monthColumns.contains(column) ? value.map { String($0.prefix(7)) } : value
-            }
-        }
+        let rows = table.withYearMonths.rows
         switch format {
         case .table, .csv:
             format.print(columns: table.columns, rows: rows.map { $0.map { $0 ?? "" } })

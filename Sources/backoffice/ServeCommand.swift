@@ -68,7 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
                 login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-                organisations: organisations, outbox: outbox, calendar: calendar,
+                organisations: organisations, outbox: outbox,
+                reports: ReportService(store: PostgresReportStore(pool: pool), access: roles), calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080

@@ -1,5 +1,6 @@
 import BackOffice
 import BackOfficePostgres
+import BackOfficeTestSupport
 import Foundation
 import Postgres
 import PostgresTestSupport

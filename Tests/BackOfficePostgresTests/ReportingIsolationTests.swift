@@ -1,5 +1,6 @@
 import BackOffice
 import BackOfficePostgres
+import BackOfficeTestSupport
 import Foundation
 import Postgres
 import PostgresTestSupport
@@ -21,6 +22,7 @@ struct ReportingIsolationTests {
             let value = switch report {
             case .deploymentCoverage: "region_code || ':' || population_total"
             case .usageRegionMonthly: "region_code || ':' || population_served"
+            case .ticketsRegionMonthly: "region_code || ':' || sum(opened) OVER ()"
             default: "org_code"
             }
             let rows = try await connection.query(PostgresQuery(
@@ -37,7 +39,8 @@ struct ReportingIsolationTests {
             try await login.withConnection { connection in
                 let seen = try await seen(on: connection, region: fixture.regionCode)
                 for report in ReportName.allCases {
-                    let expected = report.hasOrganisation ? [fixture.codeA] : ["\(fixture.regionCode):2000"]
+                    let expected = report.hasOrganisation ? [fixture.codeA]
+                        : ["\(fixture.regionCode):\(report == .ticketsRegionMonthly ? 5 : 2000)"]
                     #expect(seen[report.rawValue] == expected, "\(report.rawValue)")
                 }
                 // Nothing of any other organisation anywhere, not only in the fixture's region.
@@ -76,7 +79,8 @@ struct ReportingIsolationTests {
             try await login.withConnection { connection in
                 let seen = try await seen(on: connection, region: fixture.regionCode)
                 for report in ReportName.allCases {
-                    let expected = report.hasOrganisation ? [fixture.codeA, fixture.codeB] : ["\(fixture.regionCode):5000"]
+                    let expected = report.hasOrganisation ? [fixture.codeA, fixture.codeB]
+                        : ["\(fixture.regionCode):\(report == .ticketsRegionMonthly ? 6 : 5000)"]
                     #expect(seen[report.rawValue] == expected, "\(report.rawValue)")
                 }
                 // Organisations are never deleted, so every one that exists now is in scope.

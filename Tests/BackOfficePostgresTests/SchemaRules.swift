@@ -55,11 +55,12 @@ enum SchemaRules {
             """),
         ("the app, county and reporting roles are not superuser and do not bypass RLS", """
             SELECT rolname AS name FROM pg_roles
-            WHERE rolname IN ('backoffice_app', 'backoffice_county', 'backoffice_reporting')
+            WHERE rolname IN ('backoffice_app', 'backoffice_county', 'backoffice_reporting', 'backoffice_web_reports')
               AND (rolsuper OR rolbypassrls OR rolcreaterole OR rolcreatedb)
             """),
         ("the app, county and reporting roles own nothing", """
-            WITH r AS (SELECT oid FROM pg_roles WHERE rolname IN ('backoffice_app', 'backoffice_county', 'backoffice_reporting'))
+            WITH r AS (SELECT oid FROM pg_roles WHERE rolname IN ('backoffice_app', 'backoffice_county', 'backoffice_reporting',
+                                                                  'backoffice_web_reports'))
             SELECT 'relation ' || relname AS name FROM pg_class WHERE relowner IN (SELECT oid FROM r)
             UNION ALL SELECT 'schema ' || nspname FROM pg_namespace WHERE nspowner IN (SELECT oid FROM r)
             UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE proowner IN (SELECT oid FROM r)
@@ -89,10 +90,13 @@ enum SchemaRules {
             CROSS JOIN pg_roles r
             WHERE r.rolname IN ('backoffice_app', 'backoffice_county') AND has_table_privilege(r.oid, t, priv)
             """),
-        ("the reporting role reads nothing outside the reporting schema", """
-            SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        ("the reporting roles read nothing outside the reporting schema", """
+            SELECT n.nspname || '.' || c.relname || ' (' || r.rolname || ')' AS name
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN pg_roles r
             WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname NOT IN ('reporting', 'pg_catalog', 'information_schema')
-              AND has_table_privilege('backoffice_reporting', c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+              AND r.rolname IN ('backoffice_reporting', 'backoffice_web_reports')
+              AND has_table_privilege(r.oid, c.oid, 'SELECT, INSERT, UPDATE, DELETE')
             """),
         ("credentials, sessions and failed logins are reachable by the app and county roles only", """
             WITH login AS (\(loginTableOIDs))

@@ -43,7 +43,9 @@ struct WebTestApp {
             privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox, cursors: cursors))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-            organisations: organisations, outbox: outbox, calendar: .support, secureCookies: false
+            organisations: organisations, outbox: outbox,
+            reports: ReportService(store: PostgresReportStore(pool: pool), access: roles),
+            calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router
     }

@@ -15,6 +15,18 @@ public struct ReportMonth: Hashable, Comparable, Sendable, CustomStringConvertib
         self.month = month
     }
 
+    /// The month of `day`.
+    public init(of day: LocalDate) {
+        year = day.year
+        month = day.month
+    }
+
+    /// The month `count` months after this one (before it when negative).
+    public func adding(months count: Int) -> ReportMonth {
+        let index = year * 12 + (month - 1) + count
+        return ReportMonth(of: LocalDate(year: index / 12, month: index % 12 + 1, day: 1))
+    }
+
     /// The first day of the month, `YYYY-MM-01`.
     public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1) }
 

@@ -4,6 +4,7 @@ public enum ReportName: String, CaseIterable, Sendable {
     case myScope = "my_scope"
     case ticketFacts = "ticket_facts"
     case ticketsMonthly = "tickets_monthly"
+    case ticketsRegionMonthly = "tickets_region_monthly"
     case trainingProgress = "training_progress"
     case deploymentCoverage = "deployment_coverage"
     case deploymentReadiness = "deployment_readiness"
@@ -16,6 +17,7 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .myScope: return "the organisations the reporting login may see"
         case .ticketFacts: return "one row per ticket, with business-minute durations and SLA met flags"
         case .ticketsMonthly: return "tickets per region, organisation and month: opened, resolved, SLA met %, median resolution"
+        case .ticketsRegionMonthly: return "tickets per region and month: opened, resolved, SLA met %, median resolution"
         case .trainingProgress: return "training tasks per region, organisation and course by status"
         case .deploymentCoverage: return "per region and service: organisations live, of all, population covered"
         case .deploymentReadiness: return "training readiness per organisation, service and required course: share trained, threshold, who lacks it"
@@ -27,7 +29,7 @@ public enum ReportName: String, CaseIterable, Sendable {
     /// Whether the report has an organisation (`--org`) to filter by.
     public var hasOrganisation: Bool {
         switch self {
-        case .deploymentCoverage, .usageRegionMonthly: return false
+        case .deploymentCoverage, .usageRegionMonthly, .ticketsRegionMonthly: return false
         default: return true
         }
     }
@@ -38,6 +40,11 @@ public enum ReportName: String, CaseIterable, Sendable {
         case .myScope, .trainingProgress, .deploymentCoverage, .deploymentReadiness: return false
         default: return true
         }
+    }
+
+    /// Whether the report is about tickets (the support desk's reports).
+    public var isAboutTickets: Bool {
+        [.ticketFacts, .ticketsMonthly, .ticketsRegionMonthly].contains(self)
     }
 
     /// The names with their summaries, one per line.

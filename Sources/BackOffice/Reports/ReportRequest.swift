@@ -67,3 +67,23 @@ public struct ReportTable: Sendable, Equatable {
 public protocol ReportStore: Sendable {
     func table(for request: ReportRequest) async throws -> ReportTable
 }
+
+extension ReportTable {
+    /// The columns that hold months (the views give the first day of the month).
+    public static let monthColumns: Set<String> = ["month", "created_month"]
+
+    /// The table with its months as `YYYY-MM`, the way reports print them.
+    public var withYearMonths: ReportTable {
+        ReportTable(columns: columns, rows: rows.map { row in
+            zip(columns, row).map { column, value in
+                Self.monthColumns.contains(column) ? value.map { String($0.prefix(7)) } : value
+            }
+        })
+    }
+
+    /// Only the columns `names`, in that order (a name the table lacks is left out).
+    public func selecting(_ names: [String]) -> ReportTable {
+        let indices = names.compactMap { columns.firstIndex(of: $0) }
+        return ReportTable(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+    }
+}

@@ -1,10 +1,13 @@
 import BackOffice
 import Postgres
 
-/// `ReportStore` over the views of the `reporting` schema. It runs as whichever login its pool
-/// connects as (a reporting login, perhaps on a read replica); the database limits what that
-/// login sees, this store only chooses the view, filters and order.
-public struct PostgresReportStore: ReportStore {
+/// `ReportStore` over the views of the `reporting` schema. As a `ReportStore` it runs as
+/// whichever login its pool connects as (a reporting login, perhaps on a read replica): the
+/// database limits what that login sees. As a `ScopedReportStore` (the web pages) its pool is
+/// the server's, which enters `backoffice_web_reports` for the transaction with the scope the
+/// domain decided (`app.report_scope`, migration 0020). Either way this store only chooses the
+/// view, filters and order.
+public struct PostgresReportStore: ReportStore, ScopedReportStore {
     let pool: ConnectionPool
 
     public init(pool: ConnectionPool) {
@@ -12,9 +15,22 @@ public struct PostgresReportStore: ReportStore {
     }
 
     public func table(for request: ReportRequest) async throws -> ReportTable {
+        try await table(for: request) { _ in }
+    }
+
+    public func table(for request: ReportRequest, in scope: ReportingScope) async throws -> ReportTable {
+        try await table(for: request) { transaction in
+            transaction.sendWithNext("SELECT set_config('app.report_scope', \(scope.text), true)")
+            transaction.sendWithNext("SET LOCAL ROLE backoffice_web_reports")
+        }
+    }
+
+    /// The report's rows, after `prepare` has queued what the transaction needs first.
+    private func table(for request: ReportRequest, prepare: (Transaction) -> Void) async throws -> ReportTable {
         let query = Self.query(for: request)
         return try await StoreError.mapping(notFound: "the view reporting.\(request.name.rawValue)") {
             try await pool.withTransaction { transaction in
+                prepare(transaction)
                 let rows = try await transaction.query(query)
                 let columns = rows.columns
                 return ReportTable(columns: columns, rows: try rows.map { row in
@@ -58,6 +74,9 @@ struct ReportView {
         case .ticketsMonthly:
             monthColumn = "month"
             order = "month, region_code NULLS FIRST, org_code"
+        case .ticketsRegionMonthly:
+            monthColumn = "month"
+            order = "month, region_code NULLS FIRST"
         case .trainingProgress:
             monthColumn = nil
             order = "region_code NULLS FIRST, org_code, course_code"

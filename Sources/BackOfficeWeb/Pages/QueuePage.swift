@@ -23,6 +23,8 @@ struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
         let countyWide = PermissionMatrix.reach(of: principal, for: .workTickets, in: nil) == .everyOrganisation
         let ownOrganisations = organisations.filter { !principal.roles(in: $0.id).isEmpty }
         guard countyWide || !ownOrganisations.isEmpty else {
+            // Someone who only reads reports (a reporter) starts from them.
+            if ReportName.allCases.contains(where: { ReportAccess.mayView(principal, $0) }) { return Redirect.to("/reports") }
             throw BackOfficeError.forbidden("\(principal.email) works no organisation's tickets")
         }
         let scope = countyWide ? nil : (parameters.organisation.flatMap { code in ownOrganisations.first { $0.code == code } } ?? ownOrganisations[0]).code

@@ -3,7 +3,7 @@ import BackOffice
 extension LayoutView {
     /// The admins' entries of the navigation, each for those whose roles allow its page:
     /// organisations (members, training, deployments), one's own training, the county's
-    /// deployments, courses, usage import, county roles, and the outbox (the county desk's).
+    /// deployments, courses, usage import, reports, county roles, and the outbox (the county desk's).
     static func adminLinks(for principal: Principal, path: String, catalogue: Catalogue) -> [Link] {
         let organisations = Array(principal.organisationRoles.keys)
         func anywhere(_ action: Action) -> Bool {
@@ -23,6 +23,9 @@ extension LayoutView {
             links.append(link("/deployments", "nav_deployments"))
             links.append(link("/courses", "nav_courses"))
             links.append(link("/usage", "nav_usage"))
+        }
+        if ReportName.allCases.contains(where: { ReportAccess.mayView(principal, $0) }) {
+            links.append(link("/reports", "nav_reports"))
         }
         if PermissionMatrix.allows(principal, .grantCountyRoles) {
             links.append(link("/county/roles", "nav_county_roles"))

@@ -8,15 +8,15 @@ import PostgresTestSupport
 /// and a small fixed data set whose report figures are worked out by hand in the tests: tickets
 /// with fixed times and business minutes, training tasks, deployments and usage. Global rows go
 /// in through the app role, tenant rows through the app role in each organisation's tenant scope.
-struct ReportingFixture {
-    let regionCode: String
-    let orgA: UUID
-    let orgB: UUID
-    let codeA: String
-    let codeB: String
-    let courseCode: String
+public struct ReportingFixture: Sendable {
+    public let regionCode: String
+    public let orgA: UUID
+    public let orgB: UUID
+    public let codeA: String
+    public let codeB: String
+    public let courseCode: String
 
-    static func make(app: ConnectionPool) async throws -> ReportingFixture {
+    public static func make(app: ConnectionPool) async throws -> ReportingFixture {
         let suffix = UUID().uuidString.prefix(8).uppercased()
         let regionCode = "rep_\(suffix.lowercased())"
         let (codeA, codeB, courseCode) = ("RA-\(suffix)", "RB-\(suffix)", "rep_course_\(suffix.lowercased())")
@@ -152,13 +152,13 @@ struct ReportingFixture {
 
 /// A reporting login made for one test through the same path as `backoffice reporting
 /// grant-login`, with a random name and password, and always dropped again.
-struct TestReportingLogin {
-    let name: String
-    let password: String
-    let configuration: ConnectionConfiguration
+public struct TestReportingLogin: Sendable {
+    public let name: String
+    public let password: String
+    public let configuration: ConnectionConfiguration
 
     /// Makes the login, runs `body` with it, and drops it however `body` ends.
-    static func with<T>(
+    public static func with<T>(
         organisations: [String] = [], county: Bool = false, _ body: (TestReportingLogin) async throws -> T
     ) async throws -> T {
         let owner = try TestDatabase.pool(maximumConnections: 1)
@@ -182,12 +182,12 @@ struct TestReportingLogin {
     }
 
     /// Runs `body` on a connection of the login's own.
-    func withConnection<T>(_ body: (Connection) async throws -> T) async throws -> T {
+    public func withConnection<T>(_ body: (Connection) async throws -> T) async throws -> T {
         try await TestDatabase.withConnection(configuration, body)
     }
 
     /// A report as this login sees it, through `PostgresReportStore`.
-    func report(_ name: ReportName, region: String? = nil, org: String? = nil, from: String? = nil, to: String? = nil) async throws -> ReportTable {
+    public func report(_ name: ReportName, region: String? = nil, org: String? = nil, from: String? = nil, to: String? = nil) async throws -> ReportTable {
         let pool = try TestDatabase.pool(configuration, maximumConnections: 1)
         do {
             let request = try ReportRequest.validated(name: name.rawValue, organisation: org, region: region, from: from, to: to)
@@ -203,12 +203,12 @@ struct TestReportingLogin {
 
 extension ReportTable {
     /// The rows as dictionaries of column name to text (NULL as nil).
-    var records: [[String: String?]] {
+    public var records: [[String: String?]] {
         rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
     }
 
     /// The values of `column`, row by row.
-    func column(_ name: String) -> [String?] {
+    public func column(_ name: String) -> [String?] {
         guard let index = columns.firstIndex(of: name) else { return [] }
         return rows.map { $0[index] }
     }
