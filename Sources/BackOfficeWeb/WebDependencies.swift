@@ -7,6 +7,7 @@ public struct WebDependencies: Sendable {
     public let login: LoginService
     public let roles: RoleService
     public let tickets: TicketService
+    public let cannedReplies: CannedReplyService
     public let deployments: DeploymentService
     public let training: TrainingService
     public let usage: UsageImportService
@@ -16,13 +17,15 @@ public struct WebDependencies: Sendable {
     public let secureCookies: Bool
 
     public init(
-        login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
+        login: LoginService, roles: RoleService, tickets: TicketService, cannedReplies: CannedReplyService,
+        deployments: DeploymentService,
         training: TrainingService, usage: UsageImportService, organisations: OrganisationService,
         calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
         self.roles = roles
         self.tickets = tickets
+        self.cannedReplies = cannedReplies
         self.deployments = deployments
         self.training = training
         self.usage = usage
