@@ -54,7 +54,7 @@ public struct CannedReplyFields: Sendable, Equatable {
     }
 
     /// The fields trimmed and checked: lengths, placeholders, identity codes; every refusal at once.
-    func validated() throws(BackOfficeError) -> CannedReplyFields {
+    public func validated() throws(BackOfficeError) -> CannedReplyFields {
         var errors = FieldErrors()
         let title = errors.check(Validation.text(title, field: "title", length: 1...120)
             .flatMap { Validation.withoutIdentityCode($0, field: "title") })

@@ -29,3 +29,11 @@ enum CannedReplyRules {
         throw .forbidden("\(principal.email) may not keep the canned replies of \(owner.kind == .county ? "the county" : owner.code)")
     }
 }
+
+extension CannedReply {
+    /// Whether `principal` keeps the set this reply belongs to (may edit and remove it).
+    public func isKept(by principal: Principal) -> Bool {
+        countyWide ? CannedReplyRules.isDesk(principal)
+            : principal.countyRoles.contains(.countyAdmin) || principal.roles(in: organisationID).contains(.orgAdmin)
+    }
+}

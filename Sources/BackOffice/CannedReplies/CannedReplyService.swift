@@ -19,11 +19,16 @@ public struct CannedReplyService: Sendable {
     /// county-wide set), or every set the principal may read when `code` is nil.
     public func replies(in code: String?, for principal: Principal) async throws -> [CannedReply] {
         guard let code, !code.isEmpty else { return try await sets(for: principal).flatMap(\.replies) }
+        return try await set(code, for: principal).replies
+    }
+
+    /// The set of the organisation `code`, and whether the principal keeps it.
+    public func set(_ code: String, for principal: Principal) async throws -> (owner: Organisation, replies: [CannedReply], keeps: Bool) {
         let owner = try await access.organisation(code, for: principal)
         guard CannedReplyRules.mayRead(setOf: owner, principal) else {
             throw BackOfficeError.forbidden("\(principal.email) may not read the canned replies of \(owner.code)")
         }
-        return try await store.replies(of: owner)
+        return (owner, try await store.replies(of: owner), CannedReplyRules.mayKeep(setOf: owner, principal))
     }
 
     /// Every set the principal may read without naming it: the county-wide set for the desk,

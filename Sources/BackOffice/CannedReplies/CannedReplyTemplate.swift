@@ -29,6 +29,12 @@ public enum CannedReplyTemplate {
         }
     }
 
+    /// The name of the first unknown placeholder in `text`, as written, if there is one.
+    public static func unknownPlaceholder(in text: String) -> String? {
+        if case .failure(.unknown(let name)) = pieces(of: text) { return name }
+        return nil
+    }
+
     /// `text` with its placeholders filled from `values`. The text was checked when saved; a
     /// placeholder unknown since then is left as written.
     public static func filled(_ text: String, with values: CannedReplyValues) -> String {
