@@ -26,8 +26,9 @@ struct BulkResultView {
             case .changed: changed.append(Line(reference: outcome.reference, href: href, text: nil))
             case .unchanged: unchanged.append(Line(reference: outcome.reference, href: href, text: nil))
             case .refused(let kind, let reason):
+                let prefix = outcome.reference + ": "
                 let text = ["not_found", "stale", "forbidden"].contains(kind)
-                    ? catalogue.text("bulk_refused_\(kind)", ["reference": outcome.reference]) : reason
+                    ? catalogue.text("bulk_refused_\(kind)") : reason.hasPrefix(prefix) ? String(reason.dropFirst(prefix.count)) : reason
                 refused.append(Line(reference: outcome.reference, href: href, text: text))
             }
         }

@@ -31,7 +31,7 @@ struct CannedReplyFormView {
         for error in errors where error.code == "unknown_placeholder" {
             let text = error.field == "body_en" ? fields.bodyEnglish ?? "" : fields.bodyFinnish
             if let name = CannedReplyTemplate.unknownPlaceholder(in: text) {
-                byField[error.field] = catalogue.text("canned_unknown_placeholder", ["name": "{{\(name)}}", "known": CannedReplyPlaceholder.namesListed])
+                byField[error.field] = catalogue.text("canned_unknown_placeholder", ["name": "{{\(name)}}"])
             }
         }
         return byField

@@ -48,7 +48,6 @@
   composer.insertAdjacentElement("afterend", list);
   composer.setAttribute("aria-controls", list.id);
   composer.setAttribute("aria-autocomplete", "list");
-  composer.setAttribute("aria-expanded", "false");
   var matches = [];
   var active = 0;
   var start = -1;
@@ -66,7 +65,6 @@
 
   function close() {
     list.hidden = true;
-    composer.setAttribute("aria-expanded", "false");
     composer.removeAttribute("aria-activedescendant");
     start = -1;
   }
@@ -89,7 +87,6 @@
       list.appendChild(item);
     });
     list.hidden = false;
-    composer.setAttribute("aria-expanded", "true");
     if (matches.length) { composer.setAttribute("aria-activedescendant", "canned-option-" + active); }
   }
 
