@@ -8,6 +8,7 @@ public struct HTTPDependencies: Sendable {
     public let tokens: TokenService
     public let organisations: OrganisationService
     public let tickets: TicketService
+    public let cannedReplies: CannedReplyService
     public let deployments: DeploymentService
     public let usage: UsageImportService
     public let training: TrainingService
@@ -18,8 +19,8 @@ public struct HTTPDependencies: Sendable {
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
-        tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
-        privacy: PrivacyService, outbox: MailOutboxService,
+        tickets: TicketService, cannedReplies: CannedReplyService, deployments: DeploymentService, usage: UsageImportService,
+        training: TrainingService, privacy: PrivacyService, outbox: MailOutboxService,
         cursors: any CursorSeal
     ) {
         self.readiness = readiness
@@ -27,6 +28,7 @@ public struct HTTPDependencies: Sendable {
         self.tokens = tokens
         self.organisations = organisations
         self.tickets = tickets
+        self.cannedReplies = cannedReplies
         self.deployments = deployments
         self.usage = usage
         self.training = training
@@ -59,6 +61,7 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     OrganisationController(organisations: dependencies.organisations).addRoutes(to: api)
     CountyRoleController(roles: dependencies.roles, cursors: dependencies.cursors).addRoutes(to: api)
     TicketController(tickets: dependencies.tickets, cursors: dependencies.cursors).addRoutes(to: api)
+    CannedReplyController(replies: dependencies.cannedReplies, cursors: dependencies.cursors).addRoutes(to: api)
     DeploymentController(deployments: dependencies.deployments, cursors: dependencies.cursors).addRoutes(to: api)
     UsageController(usage: dependencies.usage, cursors: dependencies.cursors).addRoutes(to: api)
     TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)

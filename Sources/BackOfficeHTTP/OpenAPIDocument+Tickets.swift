@@ -16,6 +16,7 @@ extension OpenAPIDocument {
                 parameters: [parameter("org")] + filters + page,
                 answers: [.init(status: 200, description: "A page of tickets", schema: ref("TicketPage"))],
                 problems: [403, 404, 422]),
+            bulkOperation,
             Operation(
                 method: .get, path: "/api/v1/orgs/{code}/tickets", id: "listTickets", tag: "tickets",
                 summary: "The organisation's queue", description: "Professionals get only the tickets they reported.",

@@ -17,8 +17,8 @@ enum OpenAPIDocument {
 
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
-        healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations + trainingOperations
-            + privacyOperations + mailOperations
+        healthOperations + accessOperations + ticketOperations + cannedReplyOperations + deploymentOperations + usageOperations
+            + trainingOperations + privacyOperations + mailOperations
     }
 
     static var document: JSON {
@@ -44,6 +44,7 @@ enum OpenAPIDocument {
                 ["name": "me", "description": "The caller and their API tokens"],
                 ["name": "organisations", "description": "Organisations, their members and their roles"],
                 ["name": "tickets", "description": "Support tickets: queues, search, lifecycle, comments and history"],
+                ["name": "canned-replies", "description": "The desk's canned replies (vastausmallit), filled from a ticket"],
                 ["name": "deployments", "description": "The Omaolo service catalogue and the organisations' deployments"],
                 ["name": "usage", "description": "Monthly usage statistics imported from CSV files"],
                 ["name": "training", "description": "The course catalogue and the training tasks of the organisations' people"],
@@ -60,11 +61,11 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
+                "parameters": parameters.merging(ticketParameters).merging(cannedReplyParameters).merging(trainingParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
                 "schemas": closed(
-                    schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
-                        .merging(privacySchemas).merging(mailSchemas),
+                    schemas.merging(ticketSchemas).merging(cannedReplySchemas).merging(deploymentSchemas).merging(usageSchemas)
+                        .merging(trainingSchemas).merging(privacySchemas).merging(mailSchemas),
                     bodies: Set(operations.filter { $0.bodyMediaType == "application/json" }.compactMap(\.body))),
             ],
         ]

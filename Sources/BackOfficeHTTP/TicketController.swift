@@ -13,6 +13,7 @@ struct TicketController {
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("tickets", use: countyQueue)
+        group.post("tickets/bulk", use: bulk)
         group.get("orgs/{code}/tickets", use: list)
         group.post("orgs/{code}/tickets", use: create)
         group.get("orgs/{code}/tickets/{ref}", use: show)
@@ -26,6 +27,12 @@ struct TicketController {
 
     @Sendable func countyQueue(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
         page(try await tickets.tickets(try Self.query(request), in: nil, for: try context.requirePrincipal()))
+    }
+
+    /// One action on many tickets of any organisations the caller works; 200 with what became of each.
+    @Sendable func bulk(_ request: Request, context: Context) async throws -> TicketBulkBodies.BulkAnswer {
+        let body = try await request.decodeJSON(as: TicketBulkBodies.BulkBody.self, context: context)
+        return TicketBulkBodies.BulkAnswer(try await tickets.bulk(body.request, by: try context.requirePrincipal()))
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {

@@ -7,6 +7,7 @@ public struct WebDependencies: Sendable {
     public let login: LoginService
     public let roles: RoleService
     public let tickets: TicketService
+    public let cannedReplies: CannedReplyService
     public let deployments: DeploymentService
     public let training: TrainingService
     public let usage: UsageImportService
@@ -18,13 +19,15 @@ public struct WebDependencies: Sendable {
     public let secureCookies: Bool
 
     public init(
-        login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
-        training: TrainingService, usage: UsageImportService, organisations: OrganisationService, outbox: MailOutboxService,
-        reports: ReportService, calendar: SLACalendar, secureCookies: Bool
+        login: LoginService, roles: RoleService, tickets: TicketService, cannedReplies: CannedReplyService,
+        deployments: DeploymentService, training: TrainingService, usage: UsageImportService,
+        organisations: OrganisationService, outbox: MailOutboxService, reports: ReportService,
+        calendar: SLACalendar, secureCookies: Bool
     ) {
         self.login = login
         self.roles = roles
         self.tickets = tickets
+        self.cannedReplies = cannedReplies
         self.deployments = deployments
         self.training = training
         self.usage = usage

@@ -27,6 +27,8 @@ public struct WebPages: Sendable {
         NewTicketPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         TicketDetailPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         let admin = AdminRendering(dependencies: dependencies, renderer: renderer)
+        BulkActionPage<Parent>(pages: admin).addRoutes(to: pages)
+        CannedRepliesPage<Parent>(pages: admin).addRoutes(to: pages)
         OrganisationsPage<Parent>(pages: admin).addRoutes(to: pages)
         MembersPage<Parent>(pages: admin).addRoutes(to: pages)
         PersonPage<Parent>(pages: admin).addRoutes(to: pages)

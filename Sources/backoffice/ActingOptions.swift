@@ -44,6 +44,11 @@ struct ActingOptions: ParsableArguments {
 extension ActingOptions {
     /// Runs `body` with the ticket service (on the support calendar of the environment) and the acting principal.
     func withTicketService(_ body: (TicketService, Principal) async throws -> Void) async throws {
+        try await withTicketService { service, _, _, principal in try await body(service, principal) }
+    }
+
+    /// The same, with the role service and the pool under them, for services built on the ticket service.
+    func withTicketService(_ body: (TicketService, RoleService, ConnectionPool, Principal) async throws -> Void) async throws {
         let environment = ProcessInfo.processInfo.environment
         let calendar = try SLACalendar.fromEnvironment(environment)
         let mail = try MailSettings.fromEnvironment(environment)
@@ -52,7 +57,7 @@ extension ActingOptions {
             let service = TicketService(
                 store: PostgresTicketStore(pool: pool), access: roles, cursors: HMACCursorSeal.fromEnvironment(environment),
                 calendar: calendar, mail: mail)
-            try await body(service, try await roles.principal(email: actor, interface: .cli))
+            try await body(service, roles, pool, try await roles.principal(email: actor, interface: .cli))
         }
     }
 

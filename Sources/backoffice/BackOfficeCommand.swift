@@ -17,7 +17,8 @@ struct BackOfficeCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, DatabaseCommand.self, SeedCommand.self, MemberCommand.self, RoleCommand.self, TokenCommand.self,
-            OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, RetentionCommand.self,
+            OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, CannedReplyCommand.self,
+            RetentionCommand.self,
             DeploymentCommand.self, UsageCommand.self, TrainingCommand.self, ReportingCommand.self, ReportCommand.self,
             PrivacyCommand.self, MailCommand.self,
         ]

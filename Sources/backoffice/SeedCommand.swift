@@ -30,10 +30,12 @@ struct SeedCommand: AsyncParsableCommand {
                     let deployed = try await DemoDeploymentSeed().load(app: app)
                     let training = try await DemoTrainingSeed().load(app: app)
                     let readiness = try await DemoReadinessSeed().load(app: app)
+                    let replies = try await DemoCannedReplySeed().load(app: app)
                     printError("""
                         backoffice: demo data loaded (\(added.regions) regions, \(added.organisations) organisations, \(grants) role grants, \
                         \(passwords) passwords, \(tickets) tickets, \(deployed.deployments) deployments, \(deployed.usageRows) usage rows, \
-                        \(training.courses) courses and \(training.tasks) training tasks added; training rules set for \(readiness.services) services)
+                        \(training.courses) courses, \(training.tasks) training tasks and \(replies) canned replies added; training rules set for \
+                        \(readiness.services) services)
                         """)
                     try await printTokens(app: app)
                     printError("Demo password of every demo person on the web pages (/login; `person set-password` changes one):")

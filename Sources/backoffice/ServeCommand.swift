@@ -50,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             let cursors = HMACCursorSeal.fromEnvironment(environment)
             let tickets = TicketService(
                 store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, calendar: calendar, mail: mail)
+            let cannedReplies = CannedReplyService(store: PostgresCannedReplyStore(pool: pool), access: roles, tickets: tickets)
             let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
             let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles, mail: mail)
             let outbox = MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: cursors)
@@ -60,15 +61,16 @@ struct ServeCommand: AsyncParsableCommand {
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-                organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
-                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox, cursors: cursors), recordingMetrics: metrics)
+                organisations: organisations, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments, usage: usage,
+                training: training, privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox,
+                cursors: cursors), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
-                login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-                organisations: organisations, outbox: outbox,
+                login: login, roles: roles, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments,
+                training: training, usage: usage, organisations: organisations, outbox: outbox,
                 reports: ReportService(store: PostgresReportStore(pool: pool), access: roles), calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)

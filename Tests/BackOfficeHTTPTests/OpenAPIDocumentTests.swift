@@ -129,6 +129,8 @@ struct OpenAPIDocumentTests {
                  body: "organisation,service,month,started,completed,forwarded\n\(code),symptom_back_pain,2025-01,3,2,1\n"),
             Call(method: .post, path: "/api/v1/training/courses", token: county,
                  body: #"{"code": "openapi_\#(UUID().uuidString.prefix(8).lowercased())", "title": "Perehdytys", "validity_months": 24}"#),
+            Call(method: .post, path: "/api/v1/canned-replies", token: admin,
+                 body: #"{"org": "\#(code)", "title": "Kuittaus", "body_fi": "Hei, {{viite}} on vastaanotettu.", "body_en": null}"#),
         ])
         let course = try #require(made[6].json?["code"]?.string)
         made += try await send([
@@ -138,7 +140,8 @@ struct OpenAPIDocumentTests {
         let tokenID = try #require(made[0].json?["id"]?.string)
         let grantID = try #require(made[2].json?["id"]?.string)
         let reference = try #require(made[3].json?["reference"]?.string)
-        let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference, "service": "symptom_back_pain"]
+        let replyID = try #require(made[7].json?["id"]?.string)
+        let values = ["code": code, "id": tokenID, "grantId": grantID, "ref": reference, "service": "symptom_back_pain", "replyId": replyID]
         let reads = operations.filter { $0.method == .get }.map { operation in
             // County, usage, county-queue, privacy and outbox routes are the county admin's; the rest the org admin's.
             let query = operation.path == "/api/v1/privacy/access-report" ? "?phone=%2B358401234567" : ""
@@ -157,6 +160,11 @@ struct OpenAPIDocumentTests {
             Call(method: .post, path: "/api/v1/orgs/\(code)/deployments/symptom_back_pain/status", token: county,
                  body: #"{"status": "piloting", "version": 1, "note": "testi", "override_reason": "Pilotti ennen koulutusta, testi"}"#),
             Call(method: .get, path: "/api/v1/orgs/\(code)/roles?all=true&limit=200", token: admin),
+            Call(method: .post, path: "/api/v1/canned-replies/\(replyID)/render", token: admin, body: #"{"ticket": "\#(reference)"}"#),
+            Call(method: .put, path: "/api/v1/canned-replies/\(replyID)", token: admin,
+                 body: #"{"title": "Kuittaus", "body_fi": "Hei, {{viite}} on vastaanotettu.", "body_en": "Hello, {{reference}}."}"#),
+            Call(method: .post, path: "/api/v1/tickets/bulk", token: admin,
+                 body: #"{"tickets": [{"reference": "\#(reference)", "version": null}], "action": "note", "value": "Selvitetään.", "reason": "testi"}"#),
         ]
         let answers = made + (try await send(reads + changes + reads))
         for answer in answers {

@@ -25,11 +25,13 @@ let testCursorSeal = HMACCursorSeal(secret: "testi-\(UUID().uuidString)")
 /// The real router over the real stores on `pool`, as `backoffice serve` builds it.
 func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Router<BackOfficeRequestContext> {
     let roles = RoleService(store: PostgresAccessStore(pool: pool))
+    let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: testCursorSeal)
     return buildRouter(HTTPDependencies(
         readiness: readiness ?? DatabaseReadiness(pool: pool, migrations: []), roles: roles,
         tokens: TokenService(store: PostgresTokenStore(pool: pool)),
         organisations: OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles),
-        tickets: TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: testCursorSeal),
+        tickets: tickets,
+        cannedReplies: CannedReplyService(store: PostgresCannedReplyStore(pool: pool), access: roles, tickets: tickets),
         deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
         usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
         training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),

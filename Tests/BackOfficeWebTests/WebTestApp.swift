@@ -31,6 +31,7 @@ struct WebTestApp {
         let roles = RoleService(store: PostgresAccessStore(pool: pool))
         let cursors = HMACCursorSeal(secret: RandomSecret.make())
         let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors)
+        let cannedReplies = CannedReplyService(store: PostgresCannedReplyStore(pool: pool), access: roles, tickets: tickets)
         let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
         let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
         let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
@@ -39,11 +40,12 @@ struct WebTestApp {
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
-            organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
-            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox, cursors: cursors))
+            organisations: organisations, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments, usage: usage,
+            training: training, privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox,
+            cursors: cursors))
         try await WebPages.load(WebDependencies(
-            login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-            organisations: organisations, outbox: outbox,
+            login: login, roles: roles, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments,
+            training: training, usage: usage, organisations: organisations, outbox: outbox,
             reports: ReportService(store: PostgresReportStore(pool: pool), access: roles),
             calendar: .support, secureCookies: false
         )).addRoutes(to: router)

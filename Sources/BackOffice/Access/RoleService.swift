@@ -245,3 +245,13 @@ public struct RoleService: Sendable {
         return made
     }
 }
+
+extension RoleService {
+    /// The county's own organisation (kind county), which owns county-wide sets.
+    func countyOrganisation() async throws -> Organisation {
+        guard let county = try await store.organisations().first(where: { $0.kind == .county }) else {
+            throw BackOfficeError.notFound("the county organisation")
+        }
+        return county
+    }
+}

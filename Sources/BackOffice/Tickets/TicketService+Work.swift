@@ -8,6 +8,14 @@ extension TicketService {
     public func update(
         _ reference: String, in code: String, with fields: TicketChanges, expectedVersion: Int?, by principal: Principal
     ) async throws -> Ticket {
+        try await update(reference, in: code, with: fields, expectedVersion: expectedVersion, reason: nil, by: principal).ticket
+    }
+
+    /// `update`, with the `reason` of a bulk action kept in the history entry; `changed` is
+    /// false when the ticket already was as asked.
+    func update(
+        _ reference: String, in code: String, with fields: TicketChanges, expectedVersion: Int?, reason: String?, by principal: Principal
+    ) async throws -> (ticket: Ticket, changed: Bool) {
         let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
         var errors = FieldErrors()
         let subject = fields.subject.flatMap {
@@ -37,30 +45,38 @@ extension TicketService {
         }
         if fields.isEmpty { errors.add("fields", "give at least one of subject, description, category, priority, service, assignee") }
         try errors.throwIfAny()
-        return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
+        return try await changing(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
             var changes = ticket.edit(
                 subject: subject, description: description, category: category, priority: priority, serviceCode: service,
                 calendar: calendar)
             if let assignee { changes.merge(ticket.assign(to: assignee)) { $1 } }
-            var change = TicketChange(kind: changes.keys.allSatisfy { $0 == "assignee" } ? "assigned" : "updated", changes: changes)
+            var change = TicketChange(
+                kind: changes.keys.allSatisfy { $0 == "assignee" } ? "assigned" : "updated", changes: Self.giving(reason, to: changes))
             if changes["assignee"] != nil, let person = assignee??.personID, person != principal.personID {
                 change.mails = mails(.assigned, to: .person(person), in: organisation)
             }
             return change
-        }.ticket
+        }
     }
 
     /// Moves the ticket to `status` (support side only); a move the status machine does not
     /// allow is a conflict naming the allowed ones.
     public func changeStatus(_ reference: String, in code: String, to status: String, expectedVersion: Int?, by principal: Principal) async throws -> Ticket {
         let next = try TicketStatus.named(status, field: "status").mapError { BackOfficeError.invalid([$0]) }.get()
+        return try await move(reference, in: code, to: next, expectedVersion: expectedVersion, reason: nil, by: principal).ticket
+    }
+
+    /// `changeStatus`, with the `reason` of a bulk action kept in the history entry.
+    func move(
+        _ reference: String, in code: String, to next: TicketStatus, expectedVersion: Int?, reason: String?, by principal: Principal
+    ) async throws -> (ticket: Ticket, changed: Bool) {
         let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
         let moment = clock()
-        return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
-            var change = TicketChange(kind: "status_changed", changes: try ticket.move(to: next, at: moment, calendar: calendar))
+        return try await changing(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { ticket in
+            var change = TicketChange(kind: "status_changed", changes: Self.giving(reason, to: try ticket.move(to: next, at: moment, calendar: calendar)))
             if next == .resolved { change.mails = mails(.resolved, to: .reporter, in: organisation) }
             return change
-        }.ticket
+        }
     }
 
     /// Gives the ticket to a person who works the organisation's tickets, or to nobody (nil).
@@ -99,6 +115,22 @@ extension TicketService {
         return (comment, result.created)
     }
 
+    /// Adds an internal note against `expectedVersion`, with the `reason` of a bulk action in its history entry.
+    func note(_ body: String, on reference: String, in code: String, expectedVersion: Int?, reason: String, by principal: Principal) async throws -> Ticket {
+        let (organisation, ticket) = try await workedTicket(reference, in: code, for: principal)
+        return try await change(ticket, in: organisation, expectedVersion: expectedVersion, by: principal) { _ in
+            TicketChange(kind: "commented", changes: Self.giving(reason, to: ["comment": TicketEvent.Change(from: nil, to: "internal")]),
+                         comment: (.internal, body))
+        }.ticket
+    }
+
+    /// `changes` with the reason of a bulk action among them, unless they are none (a change
+    /// that changes nothing stays one).
+    private static func giving(_ reason: String?, to changes: [String: TicketEvent.Change]) -> [String: TicketEvent.Change] {
+        guard let reason, !changes.isEmpty else { return changes }
+        return changes.merging(["reason": TicketEvent.Change(from: nil, to: reason)]) { $1 }
+    }
+
     private func change(
         _ ticket: Ticket, in organisation: Organisation, expectedVersion: Int?, idempotency: IdempotencyKey? = nil, by principal: Principal,
         _ change: (inout Ticket) throws -> TicketChange
@@ -106,5 +138,22 @@ extension TicketService {
         try await store.change(
             number: ticket.number, in: organisation, expectedVersion: expectedVersion, by: principal.personID,
             interface: principal.interface, idempotency: idempotency, change)
+    }
+
+    /// `change`, and whether it changed the ticket (a change that changes nothing stores nothing).
+    private func changing(
+        _ ticket: Ticket, in organisation: Organisation, expectedVersion: Int?, by principal: Principal,
+        _ change: (inout Ticket) throws -> TicketChange
+    ) async throws -> (ticket: Ticket, changed: Bool) {
+        var changed = false
+        let result = try await store.change(
+            number: ticket.number, in: organisation, expectedVersion: expectedVersion, by: principal.personID,
+            interface: principal.interface, idempotency: nil
+        ) { ticket in
+            let made = try change(&ticket)
+            changed = !made.changes.isEmpty
+            return made
+        }
+        return (result.ticket, changed)
     }
 }

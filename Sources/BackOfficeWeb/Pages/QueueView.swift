@@ -40,6 +40,8 @@ struct QueueView {
         let assigneeEmail: String?
         let sla: SLABadge
         let updated: String
+        /// The version the row shows, ticked with it for a bulk action.
+        let version: Int
     }
 
     let heading: String
@@ -61,6 +63,9 @@ struct QueueView {
     let hasRows: Bool
     let nextHref: String?
     let errors: [String]
+    /// Whether the rows can be ticked for a bulk action (those who work the tickets).
+    let bulk: Bool
+    let bulkForm: BulkFormView?
 
     init(_ input: Input, labels: Labels, time: HelsinkiTime, calendar: SLACalendar) {
         let catalogue = labels.catalogue
@@ -101,11 +106,13 @@ struct QueueView {
                 statusClass: "status-\(ticket.status.rawValue)", assignee: ticket.assigneeEmail.map(Self.localPart),
                 assigneeEmail: ticket.assigneeEmail,
                 sla: SLABadge(next.standing, due: next.due, time: time, catalogue: catalogue, calendar: calendar),
-                updated: time.moment(ticket.updatedAt))
+                updated: time.moment(ticket.updatedAt), version: ticket.version)
         }
         hasRows = !rows.isEmpty
         nextHref = input.page.nextCursor.map { parameters.href(["cursor": $0]) }
         errors = input.errors.map { catalogue.text("queue_filter_invalid", ["field": $0.field, "reason": $0.reason]) }
+        bulk = input.worksTickets && hasRows
+        bulkForm = bulk ? BulkFormView(back: parameters.href(), pageTickets: rows.map { "\($0.reference)@\($0.version)" }, labels: labels) : nil
     }
 
     /// `teemu.tukipalvelu` of `teemu.tukipalvelu@pohde.example`: enough to tell people apart in a row.

@@ -17,6 +17,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         group.post("tickets/:reference/status", use: move)
         group.post("tickets/:reference/fields", use: edit)
         group.post("tickets/:reference/contact", use: readContact)
+        addCannedReplyRoutes(to: group)
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
@@ -122,7 +123,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         }
     }
 
-    private func render(
+    func render(
         _ reference: (String, String), state: TicketView.State, context: Context, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let signedIn = try context.requireSignedIn()
@@ -137,6 +138,12 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         let comments = try await tickets.comments(of: reference.0, in: reference.1, for: principal)
         let history = works ? try await tickets.events(of: reference.0, in: reference.1, for: principal) : []
         let catalogue = renderer.catalogues[context.language]
+        var state = state
+        if works {
+            state.cannedReplies = try await CannedReplyPicker.load(
+                dependencies.cannedReplies, reference: ticket.reference, code: organisation.code, for: principal,
+                language: context.language, catalogue: catalogue)
+        }
         let view = TicketView(
             ticket: ticket, organisation: organisation, comments: comments, history: history, works: works, state: state,
             labels: Labels(catalogue: catalogue, services: try await dependencies.deployments.services()),
@@ -151,7 +158,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
     }
 
     /// The reference of the path and its organisation's code; a reference of no shape is a 404.
-    private func reference(_ context: Context) throws -> (String, String) {
+    func reference(_ context: Context) throws -> (String, String) {
         guard let reference = context.parameters.get("reference")?.uppercased(),
               let code = TicketReference.organisationCode(of: reference)
         else { throw BackOfficeError.notFound("ticket") }

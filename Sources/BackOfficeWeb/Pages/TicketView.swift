@@ -16,6 +16,8 @@ struct TicketView {
         var fieldErrors: [String: String] = [:]
         var contact: ResidentContact?
         var purpose = ""
+        /// The composer's canned-reply picker, for those who work the ticket.
+        var cannedReplies: CannedReplyPicker?
     }
 
     struct Clock {

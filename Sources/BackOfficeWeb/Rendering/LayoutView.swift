@@ -46,6 +46,9 @@ struct LayoutView {
             if worksTickets || reportsTickets {
                 nav.append(Link(href: "/tickets/new", label: catalogue.text("nav_new_ticket"), current: path == "/tickets/new"))
             }
+            if worksTickets {
+                nav.append(Link(href: "/canned-replies", label: catalogue.text("nav_canned_replies"), current: path == "/canned-replies"))
+            }
             nav += Self.adminLinks(for: principal, path: path, catalogue: catalogue)
         }
         self.nav = nav
