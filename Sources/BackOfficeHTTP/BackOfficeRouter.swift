@@ -12,13 +12,14 @@ public struct HTTPDependencies: Sendable {
     public let usage: UsageImportService
     public let training: TrainingService
     public let privacy: PrivacyService
+    public let views: SavedViewService
     /// Signs the cursors of every list, so that a forged one is refused.
     public let cursors: any CursorSeal
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
         tickets: TicketService, deployments: DeploymentService, usage: UsageImportService, training: TrainingService,
-        privacy: PrivacyService,
+        privacy: PrivacyService, views: SavedViewService,
         cursors: any CursorSeal
     ) {
         self.readiness = readiness
@@ -30,6 +31,7 @@ public struct HTTPDependencies: Sendable {
         self.usage = usage
         self.training = training
         self.privacy = privacy
+        self.views = views
         self.cursors = cursors
     }
 }
@@ -61,4 +63,6 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     UsageController(usage: dependencies.usage, cursors: dependencies.cursors).addRoutes(to: api)
     TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)
     PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
+    SavedViewController(views: dependencies.views).addRoutes(to: api)
+    TicketMergeController(tickets: dependencies.tickets).addRoutes(to: api)
 }

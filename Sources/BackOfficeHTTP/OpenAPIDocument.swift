@@ -18,7 +18,7 @@ enum OpenAPIDocument {
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
         healthOperations + accessOperations + ticketOperations + deploymentOperations + usageOperations + trainingOperations
-            + privacyOperations
+            + privacyOperations + deskOperations
     }
 
     static var document: JSON {
@@ -59,11 +59,11 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters.merging(ticketParameters).merging(trainingParameters),
+                "parameters": parameters.merging(ticketParameters).merging(trainingParameters).merging(deskParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
                 "schemas": closed(
                     schemas.merging(ticketSchemas).merging(deploymentSchemas).merging(usageSchemas).merging(trainingSchemas)
-                        .merging(privacySchemas),
+                        .merging(privacySchemas).merging(deskSchemas),
                     bodies: Set(operations.filter { $0.bodyMediaType == "application/json" }.compactMap(\.body))),
             ],
         ]

@@ -11,6 +11,10 @@ public struct WebDependencies: Sendable {
     public let training: TrainingService
     public let usage: UsageImportService
     public let organisations: OrganisationService
+    /// The queue's saved views.
+    public let views: SavedViewService
+    /// Who else has a ticket open, in this process's memory.
+    public let presence: PresenceBoard
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
@@ -18,7 +22,7 @@ public struct WebDependencies: Sendable {
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, deployments: DeploymentService,
         training: TrainingService, usage: UsageImportService, organisations: OrganisationService,
-        calendar: SLACalendar, secureCookies: Bool
+        views: SavedViewService, calendar: SLACalendar, secureCookies: Bool, presence: PresenceBoard = PresenceBoard()
     ) {
         self.login = login
         self.roles = roles
@@ -27,6 +31,8 @@ public struct WebDependencies: Sendable {
         self.training = training
         self.usage = usage
         self.organisations = organisations
+        self.views = views
+        self.presence = presence
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

@@ -19,7 +19,7 @@ struct BackOfficeCommand: AsyncParsableCommand {
             ServeCommand.self, DatabaseCommand.self, SeedCommand.self, MemberCommand.self, RoleCommand.self, TokenCommand.self,
             OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, RetentionCommand.self,
             DeploymentCommand.self, UsageCommand.self, TrainingCommand.self, ReportingCommand.self, ReportCommand.self,
-            PrivacyCommand.self, MailCommand.self,
+            PrivacyCommand.self, MailCommand.self, ViewCommand.self,
         ]
     )
 }

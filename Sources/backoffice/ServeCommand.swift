@@ -53,20 +53,22 @@ struct ServeCommand: AsyncParsableCommand {
             let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
             let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
             let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
+            let views = SavedViewService(store: PostgresSavedViewStore(pool: pool))
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
                 token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
             let router = buildRouter(HTTPDependencies(
                 readiness: DatabaseReadiness(pool: pool, migrations: migrations), roles: roles,
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
-                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors), recordingMetrics: metrics)
+                privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), views: views, cursors: cursors),
+                recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
                 settings: try SessionSettings.fromEnvironment(environment))
             try await WebPages.load(WebDependencies(
                 login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-                organisations: organisations, calendar: calendar,
+                organisations: organisations, views: views, calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080

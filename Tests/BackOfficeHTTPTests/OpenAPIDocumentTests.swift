@@ -156,6 +156,8 @@ struct OpenAPIDocumentTests {
             Call(method: .post, path: "/api/v1/orgs/\(code)/deployments/symptom_back_pain/status", token: county,
                  body: #"{"status": "piloting", "version": 1, "note": "testi", "override_reason": "Pilotti ennen koulutusta, testi"}"#),
             Call(method: .get, path: "/api/v1/orgs/\(code)/roles?all=true&limit=200", token: admin),
+            Call(method: .post, path: "/api/v1/views", token: admin,
+                 body: #"{"name": "openapi \#(UUID().uuidString.prefix(8))", "filters": {"status": "new", "text": "kirjautuminen"}}"#),
         ]
         let answers = made + (try await send(reads + changes + reads))
         for answer in answers {

@@ -33,5 +33,6 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         deployments: DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles),
         usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
         training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
-        privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: testCursorSeal))
+        privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)),
+        views: SavedViewService(store: PostgresSavedViewStore(pool: pool)), cursors: testCursorSeal))
 }

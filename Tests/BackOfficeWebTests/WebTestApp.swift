@@ -35,14 +35,15 @@ struct WebTestApp {
         let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)
         let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
         let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
+        let views = SavedViewService(store: PostgresSavedViewStore(pool: pool))
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
             organisations: organisations, tickets: tickets, deployments: deployments, usage: usage, training: training,
-            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), cursors: cursors))
+            privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), views: views, cursors: cursors))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, deployments: deployments, training: training, usage: usage,
-            organisations: organisations, calendar: .support, secureCookies: false
+            organisations: organisations, views: views, calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router
     }

@@ -61,6 +61,8 @@ struct QueueView {
     let hasRows: Bool
     let nextHref: String?
     let errors: [String]
+    /// The saved views beside the named queues, for those who work tickets.
+    var savedViews: SavedViewsPanel?
 
     init(_ input: Input, labels: Labels, time: HelsinkiTime, calendar: SLACalendar) {
         let catalogue = labels.catalogue

@@ -16,6 +16,8 @@ struct TicketView {
         var fieldErrors: [String: String] = [:]
         var contact: ResidentContact?
         var purpose = ""
+        /// A refused merge: the reference typed.
+        var mergeInto = ""
     }
 
     struct Clock {
@@ -29,6 +31,8 @@ struct TicketView {
         let when: String
         let body: String
         let isInternal: Bool
+        /// The duplicate merged into this ticket that the comment was written on.
+        let from: String?
     }
 
     struct Move {
@@ -73,6 +77,8 @@ struct TicketView {
     let history: [HistoryLine]
     let state: State
     let contact: Contact?
+    /// Merging and presence.
+    let desk: TicketDeskTools
 
     init(
         ticket: Ticket, organisation: Organisation, comments: [TicketComment], history: [TicketEvent], works: Bool,
@@ -109,7 +115,7 @@ struct TicketView {
         ]
         self.comments = comments.map {
             Comment(anchor: "c-\($0.id.uuidString.lowercased())", author: $0.authorEmail ?? catalogue.text("reporter_resident"), when: time.moment($0.createdAt),
-                    body: $0.body, isInternal: $0.visibility == .internal)
+                    body: $0.body, isInternal: $0.visibility == .internal, from: $0.fromReference)
         }
         self.works = works
         moves = ticket.status.allowedNext.map { Move(value: $0.rawValue, label: catalogue.text("move_to_\($0.rawValue)")) }
@@ -121,6 +127,7 @@ struct TicketView {
         assigneeEmail = ticket.assigneeEmail ?? ""
         self.history = history.map { HistoryLine($0, labels: labels, time: time) }
         self.state = state
+        desk = TicketDeskTools(ticket: ticket, works: works, mergeInto: state.mergeInto, mergeError: state.fieldErrors["into"])
         contact = state.contact.map {
             Contact(name: $0.name ?? "", email: $0.email, phone: $0.phone, anonymised: $0.anonymisedAt != nil)
         }
