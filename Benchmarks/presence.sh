@@ -25,7 +25,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log" "$script"
 for _ in $(seq 100); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.2; done
 
 # A signed-in support agent with OULU-TK-1 open: the session cookie and the page's form token.
-read -r cookie token < <(python3 - "$url" <<'PY'
+read -r token cookie < <(python3 - "$url" <<'PY'
 import re, sys
 sys.path.insert(0, "Benchmarks")
 from web_pages import Session
@@ -33,7 +33,7 @@ session = Session(sys.argv[1])
 session.log_in("teemu.tukipalvelu@pohde.example", "Omaolo-demo-2026")
 _, page = session.request("GET", "/tickets/OULU-TK-1")
 token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-print("; ".join(f"{k}={v}" for k, v in session.cookies.items()), token)
+print(token, "; ".join(f"{k}={v}" for k, v in session.cookies.items()))
 PY
 )
 cat >"$script" <<LUA

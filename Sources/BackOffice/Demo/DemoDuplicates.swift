@@ -15,9 +15,9 @@ public enum DemoDuplicates {
                         "Asukas kirjoitti samasta asiasta kuin puhelimessa: kirjautuminen palaa etusivulle pankkitunnistautumisen jälkeen.",
                         "email", 26)),
         pair(
-            "RAAHE-TA", category: "technical_fault", service: "symptom_assessment",
+            "RAAHE-TA", category: "technical_fault", service: "symptom_respiratory_infection",
             reporter: .professional(email: "omaolo-contact.raahe-ta@pohde.example"),
-            original: ("Oirearvion yhteenveto ei aukea ammattilaisen näkymässä",
+            original: ("Hengitystieinfektion oirearvion yhteenveto ei aukea",
                        "Yhteenvedon avaaminen antaa virheilmoituksen kaikilla vastaanoton työasemilla aamusta asti.", "web", 20),
             duplicate: ("Virheilmoitus oirearvion yhteenvedossa",
                         "Sama virhe toisella vastaanotolla: oirearvion yhteenveto ei aukea, virhekoodi 500.", "chat", 19)),
