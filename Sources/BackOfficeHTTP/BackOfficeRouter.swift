@@ -14,13 +14,14 @@ public struct HTTPDependencies: Sendable {
     public let training: TrainingService
     public let privacy: PrivacyService
     public let outbox: MailOutboxService
+    public let views: SavedViewService
     /// Signs the cursors of every list, so that a forged one is refused.
     public let cursors: any CursorSeal
 
     public init(
         readiness: any ReadinessProbe, roles: RoleService, tokens: TokenService, organisations: OrganisationService,
         tickets: TicketService, cannedReplies: CannedReplyService, deployments: DeploymentService, usage: UsageImportService,
-        training: TrainingService, privacy: PrivacyService, outbox: MailOutboxService,
+        training: TrainingService, privacy: PrivacyService, outbox: MailOutboxService, views: SavedViewService,
         cursors: any CursorSeal
     ) {
         self.readiness = readiness
@@ -34,6 +35,7 @@ public struct HTTPDependencies: Sendable {
         self.training = training
         self.privacy = privacy
         self.outbox = outbox
+        self.views = views
         self.cursors = cursors
     }
 }
@@ -67,4 +69,6 @@ private func addRoutes(_ dependencies: HTTPDependencies, to router: Router<BackO
     TrainingController(training: dependencies.training, cursors: dependencies.cursors).addRoutes(to: api)
     PrivacyController(privacy: dependencies.privacy).addRoutes(to: api)
     MailController(outbox: dependencies.outbox).addRoutes(to: api)
+    SavedViewController(views: dependencies.views).addRoutes(to: api)
+    TicketMergeController(tickets: dependencies.tickets).addRoutes(to: api)
 }

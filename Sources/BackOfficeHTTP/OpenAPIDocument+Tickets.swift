@@ -159,6 +159,7 @@ extension OpenAPIDocument {
                     "waiting_since": dateTime.described("While waiting: the SLA clocks stand still"),
                     "first_response_minutes": integer.described("Business minutes to the first response, waiting excluded"),
                     "resolution_minutes": integer.described("Business minutes to resolution, waiting excluded"),
+                    "merged_into": string.described("The ticket this duplicate was merged into (it is closed for good)"),
                 ]),
             "TicketPage": page(of: "Ticket"),
             "NewTicket": object(
@@ -187,11 +188,13 @@ extension OpenAPIDocument {
                 "assignee": string.described("An e-mail; empty leaves the ticket unassigned"),
             ]),
             "TicketStatusChange": object(required: ["status": enumeration(TicketStatus.self)]),
-            "Comment": object(required: [
-                "id": uuid, "author": string.described("The author's e-mail, or `resident`: the resident reporter's reply by mail"),
-                "visibility": enumeration(TicketComment.Visibility.self), "body": string,
-                "created_at": dateTime,
-            ]),
+            "Comment": object(
+                required: [
+                    "id": uuid, "author": string.described("The author's e-mail, or `resident`: the resident reporter's reply by mail"),
+                    "visibility": enumeration(TicketComment.Visibility.self), "body": string,
+                    "created_at": dateTime,
+                ],
+                optional: ["from_ticket": string.described("The duplicate merged into this ticket that the comment was written on")]),
             "CommentPage": page(of: "Comment"),
             "NewComment": object(
                 required: ["body": string.limited(20_000)],
@@ -199,7 +202,7 @@ extension OpenAPIDocument {
             "Event": object(
                 required: [
                     "id": uuid, "at": dateTime,
-                    "kind": string.described("created, updated, assigned, status_changed, commented, contact_anonymised"),
+                    "kind": string.described("created, updated, assigned, status_changed, commented, contact_anonymised, merged, merged_in"),
                     "changes": [
                         "type": "object", "description": "Field name → `{from, to}`; a value absent when there was none",
                         "additionalProperties": object(required: [:], optional: ["from": string, "to": string]),

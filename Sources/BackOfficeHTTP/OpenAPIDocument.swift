@@ -18,7 +18,7 @@ enum OpenAPIDocument {
     /// Every operation, in the order the router adds them.
     static var operations: [Operation] {
         healthOperations + accessOperations + ticketOperations + cannedReplyOperations + deploymentOperations + usageOperations
-            + trainingOperations + privacyOperations + mailOperations
+            + trainingOperations + privacyOperations + mailOperations + deskOperations
     }
 
     static var document: JSON {
@@ -61,11 +61,12 @@ enum OpenAPIDocument {
                         "description": "An API token from `backoffice token create` or `POST /api/v1/me/tokens`, shown once.",
                     ],
                 ],
-                "parameters": parameters.merging(ticketParameters).merging(cannedReplyParameters).merging(trainingParameters),
+                "parameters": parameters.merging(ticketParameters).merging(cannedReplyParameters).merging(trainingParameters)
+                    .merging(deskParameters),
                 "responses": .object(problems.map { JSON.Member(key: $0.name, value: $0.response) }),
                 "schemas": closed(
                     schemas.merging(ticketSchemas).merging(cannedReplySchemas).merging(deploymentSchemas).merging(usageSchemas)
-                        .merging(trainingSchemas).merging(privacySchemas).merging(mailSchemas),
+                        .merging(trainingSchemas).merging(privacySchemas).merging(mailSchemas).merging(deskSchemas),
                     bodies: Set(operations.filter { $0.bodyMediaType == "application/json" }.compactMap(\.body))),
             ],
         ]

@@ -35,6 +35,8 @@ enum TicketBodies {
         let pausedMinutes: Int
         let firstResponseMinutes: Int?
         let resolutionMinutes: Int?
+        /// The reference of the ticket this duplicate was merged into.
+        let mergedInto: String?
 
         init(_ ticket: Ticket) {
             id = ticket.id.wire
@@ -65,6 +67,7 @@ enum TicketBodies {
             pausedMinutes = ticket.pausedMinutes
             firstResponseMinutes = ticket.firstResponseMinutes
             resolutionMinutes = ticket.resolutionMinutes
+            mergedInto = ticket.mergedInto?.reference
         }
     }
 
@@ -74,6 +77,8 @@ enum TicketBodies {
         let visibility: String
         let body: String
         let createdAt: Date
+        /// The duplicate merged into this ticket that the comment was written on.
+        let fromTicket: String?
 
         init(_ comment: TicketComment) {
             id = comment.id.wire
@@ -81,6 +86,7 @@ enum TicketBodies {
             visibility = comment.visibility.rawValue
             body = comment.body
             createdAt = comment.createdAt
+            fromTicket = comment.fromReference
         }
     }
 

@@ -14,6 +14,10 @@ public struct WebDependencies: Sendable {
     public let organisations: OrganisationService
     public let outbox: MailOutboxService
     public let reports: ReportService
+    /// The queue's saved views.
+    public let views: SavedViewService
+    /// Who else has a ticket open, in this process's memory.
+    public let presence: PresenceBoard
     public let calendar: SLACalendar
     /// Cookies get `Secure` when the public address of the pages is https.
     public let secureCookies: Bool
@@ -21,8 +25,8 @@ public struct WebDependencies: Sendable {
     public init(
         login: LoginService, roles: RoleService, tickets: TicketService, cannedReplies: CannedReplyService,
         deployments: DeploymentService, training: TrainingService, usage: UsageImportService,
-        organisations: OrganisationService, outbox: MailOutboxService, reports: ReportService,
-        calendar: SLACalendar, secureCookies: Bool
+        organisations: OrganisationService, outbox: MailOutboxService, reports: ReportService, views: SavedViewService,
+        calendar: SLACalendar, secureCookies: Bool, presence: PresenceBoard = PresenceBoard()
     ) {
         self.login = login
         self.roles = roles
@@ -34,6 +38,8 @@ public struct WebDependencies: Sendable {
         self.organisations = organisations
         self.outbox = outbox
         self.reports = reports
+        self.views = views
+        self.presence = presence
         self.calendar = calendar
         self.secureCookies = secureCookies
     }

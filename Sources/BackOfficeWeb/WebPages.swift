@@ -26,6 +26,8 @@ public struct WebPages: Sendable {
         QueuePage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         NewTicketPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         TicketDetailPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+        PresenceEndpoint<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+        SavedViewsPage<Parent>(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
         let admin = AdminRendering(dependencies: dependencies, renderer: renderer)
         BulkActionPage<Parent>(pages: admin).addRoutes(to: pages)
         CannedRepliesPage<Parent>(pages: admin).addRoutes(to: pages)

@@ -20,7 +20,7 @@ struct BackOfficeCommand: AsyncParsableCommand {
             OrganisationCommand.self, RegionCommand.self, PersonCommand.self, TicketCommand.self, CannedReplyCommand.self,
             RetentionCommand.self,
             DeploymentCommand.self, UsageCommand.self, TrainingCommand.self, ReportingCommand.self, ReportCommand.self,
-            PrivacyCommand.self, MailCommand.self,
+            PrivacyCommand.self, MailCommand.self, ViewCommand.self,
         ]
     )
 }

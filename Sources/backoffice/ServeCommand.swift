@@ -56,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             let outbox = MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: cursors)
             let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
             let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
+            let views = SavedViewService(store: PostgresSavedViewStore(pool: pool))
             let endpoint = metrics ? MetricsEndpoint.bootstrap(
                 token: environment["METRICS_TOKEN"], sample: { [gauges = ScrapeGauges(pool: pool)] in await gauges.record() }) : nil
             let router = buildRouter(HTTPDependencies(
@@ -63,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
                 tokens: TokenService(store: PostgresTokenStore(pool: pool)),
                 organisations: organisations, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments, usage: usage,
                 training: training, privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox,
-                cursors: cursors), recordingMetrics: metrics)
+                views: views, cursors: cursors), recordingMetrics: metrics)
             endpoint?.addRoutes(to: router)
             let login = LoginService(
                 store: PostgresWebSessionStore(pool: pool), access: roles, hasher: BcryptPasswordHasher(),
@@ -71,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await WebPages.load(WebDependencies(
                 login: login, roles: roles, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments,
                 training: training, usage: usage, organisations: organisations, outbox: outbox,
-                reports: ReportService(store: PostgresReportStore(pool: pool), access: roles), calendar: calendar,
+                reports: ReportService(store: PostgresReportStore(pool: pool), access: roles), views: views, calendar: calendar,
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080

@@ -12,7 +12,8 @@ struct TicketCommand: AsyncParsableCommand {
             Due times count business minutes (Mon–Fri 08:00–16:00 Europe/Helsinki, Finnish public holidays off;
             SLA_HOURS, SLA_TIME_ZONE and SLA_CLOSED_DAYS change the calendar).
             """,
-        subcommands: [Create.self, List.self, Search.self, Show.self, Update.self, Status.self, Comment.self, Assign.self, Bulk.self])
+        subcommands: [Create.self, List.self, Search.self, Show.self, Update.self, Status.self, Comment.self, Assign.self,
+                      Bulk.self, Merge.self])
 
     /// Where a command's ticket is: its organisation and reference.
     struct Locator: ParsableArguments {

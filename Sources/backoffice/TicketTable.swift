@@ -26,6 +26,7 @@ enum TicketTable {
             ("waiting_since", ticket.waitingSince.map(moment) ?? ""), ("paused_minutes", String(ticket.pausedMinutes)),
             ("first_response_minutes", ticket.firstResponseMinutes.map(String.init) ?? ""),
             ("resolution_minutes", ticket.resolutionMinutes.map(String.init) ?? ""),
+            ("merged_into", ticket.mergedInto?.reference ?? ""),
         ]
     }
 

@@ -165,6 +165,8 @@ struct OpenAPIDocumentTests {
                  body: #"{"title": "Kuittaus", "body_fi": "Hei, {{viite}} on vastaanotettu.", "body_en": "Hello, {{reference}}."}"#),
             Call(method: .post, path: "/api/v1/tickets/bulk", token: admin,
                  body: #"{"tickets": [{"reference": "\#(reference)", "version": null}], "action": "note", "value": "Selvitetään.", "reason": "testi"}"#),
+            Call(method: .post, path: "/api/v1/views", token: admin,
+                 body: #"{"name": "openapi \#(UUID().uuidString.prefix(8))", "filters": {"status": "new", "text": "kirjautuminen"}}"#),
         ]
         let answers = made + (try await send(reads + changes + reads))
         for answer in answers {

@@ -36,5 +36,6 @@ func testRouter(pool: ConnectionPool, readiness: DatabaseReadiness? = nil) -> Ro
         usage: UsageImportService(store: PostgresUsageImportStore(pool: pool)),
         training: TrainingService(store: PostgresTrainingStore(pool: pool), access: roles),
         privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)),
-        outbox: MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: testCursorSeal), cursors: testCursorSeal))
+        outbox: MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: testCursorSeal),
+        views: SavedViewService(store: PostgresSavedViewStore(pool: pool)), cursors: testCursorSeal))
 }

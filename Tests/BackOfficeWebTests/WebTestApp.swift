@@ -37,16 +37,17 @@ struct WebTestApp {
         let usage = UsageImportService(store: PostgresUsageImportStore(pool: pool))
         let organisations = OrganisationService(store: PostgresOrganisationStore(pool: pool), access: roles)
         let outbox = MailOutboxService(store: PostgresMailOutbox(pool: pool), access: roles, cursors: cursors)
+        let views = SavedViewService(store: PostgresSavedViewStore(pool: pool))
         let router = buildRouter(HTTPDependencies(
             readiness: DatabaseReadiness(pool: pool, migrations: []), roles: roles,
             tokens: TokenService(store: PostgresTokenStore(pool: pool)),
             organisations: organisations, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments, usage: usage,
             training: training, privacy: PrivacyService(store: PostgresPrivacyStore(pool: pool)), outbox: outbox,
-            cursors: cursors))
+            views: views, cursors: cursors))
         try await WebPages.load(WebDependencies(
             login: login, roles: roles, tickets: tickets, cannedReplies: cannedReplies, deployments: deployments,
             training: training, usage: usage, organisations: organisations, outbox: outbox,
-            reports: ReportService(store: PostgresReportStore(pool: pool), access: roles),
+            reports: ReportService(store: PostgresReportStore(pool: pool), access: roles), views: views,
             calendar: .support, secureCookies: false
         )).addRoutes(to: router)
         return router

@@ -44,7 +44,8 @@ public struct DemoTicket: Sendable {
 /// with the organisations, Omaolo services and a seeded generator. Three groups:
 /// 20 fresh critical/high tickets nobody has answered yet (they breach their SLA soon),
 /// 15 residents' tickets closed over 13 months ago (for the retention job), and the rest
-/// spread over the past year, the older the more likely closed.
+/// spread over the past year, the older the more likely closed; and the open duplicate pairs
+/// of `DemoDuplicates`, for the desk to merge.
 public enum DemoTickets {
     /// All demo tickets, oldest first, so per-organisation numbering follows creation time.
     public static func all() -> [DemoTicket] {
@@ -54,7 +55,7 @@ public enum DemoTickets {
         rng.shuffle(&deck)
         let tickets = deck.enumerated().map { index, organisation in
             ticket(index < 20 ? .breaching : index < 35 ? .closedLongAgo : .regular, at: organisation, &rng)
-        }
+        } + DemoDuplicates.pairs.flatMap { [$0.original, $0.duplicate] }
         // oldest first; tickets created in the same hour keep their generation order
         return tickets.enumerated()
             .sorted { ($0.element.createdHoursAgo, $1.offset) > ($1.element.createdHoursAgo, $0.offset) }

@@ -36,6 +36,8 @@ public struct Ticket: Sendable, Equatable {
     public var firstResponseMinutes: Int?
     /// Business minutes from creation to resolution, waiting excluded; nil while unresolved.
     public var resolutionMinutes: Int?
+    /// The ticket this duplicate was merged into (it is then closed for good).
+    public var mergedInto: TicketLink?
 
     public init(
         id: UUID, organisationID: UUID, organisationCode: String, number: Int, subject: String, description: String,
@@ -43,7 +45,7 @@ public struct Ticket: Sendable, Equatable {
         reporter: TicketReporter, assigneeID: UUID?, assigneeEmail: String?, status: TicketStatus, version: Int,
         createdAt: Date, updatedAt: Date, firstResponseAt: Date?, firstResponseDue: Date, resolutionDue: Date,
         resolvedAt: Date?, closedAt: Date?, waitingSince: Date?, pausedMinutes: Int, firstResponseMinutes: Int?,
-        resolutionMinutes: Int?
+        resolutionMinutes: Int?, mergedInto: TicketLink? = nil
     ) {
         self.id = id
         self.organisationID = organisationID
@@ -71,6 +73,7 @@ public struct Ticket: Sendable, Equatable {
         self.pausedMinutes = pausedMinutes
         self.firstResponseMinutes = firstResponseMinutes
         self.resolutionMinutes = resolutionMinutes
+        self.mergedInto = mergedInto
     }
 
     /// `<organisation code>-<number>`, e.g. `OULU-TK-42`: how people name a ticket.

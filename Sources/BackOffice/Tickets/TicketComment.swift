@@ -13,13 +13,19 @@ public struct TicketComment: Sendable, Equatable {
     public let visibility: Visibility
     public let body: String
     public let createdAt: Date
+    /// The duplicate merged into this ticket that the comment was written on (nil: this ticket).
+    public let fromReference: String?
 
-    public init(id: UUID, authorID: UUID?, authorEmail: String?, visibility: Visibility, body: String, createdAt: Date) {
+    public init(
+        id: UUID, authorID: UUID?, authorEmail: String?, visibility: Visibility, body: String, createdAt: Date,
+        fromReference: String? = nil
+    ) {
         self.id = id
         self.authorID = authorID
         self.authorEmail = authorEmail
         self.visibility = visibility
         self.body = body
         self.createdAt = createdAt
+        self.fromReference = fromReference
     }
 }

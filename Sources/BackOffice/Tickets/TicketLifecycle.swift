@@ -8,6 +8,7 @@ extension Ticket {
     /// minutes waited, counts a move to `waiting` or `resolved` as the first response, and
     /// stamps resolution and closing.
     public mutating func move(to next: TicketStatus, at moment: Date, calendar: SLACalendar) throws(BackOfficeError) -> [String: TicketEvent.Change] {
+        if let mergedInto { throw .conflict("\(reference) was merged into \(mergedInto.reference) and cannot be reopened or moved") }
         try status.requireTransition(to: next)
         let before = self
         if status == .waiting, let waitingSince {

@@ -19,6 +19,15 @@ public protocol TicketStore: Sendable {
         idempotency: IdempotencyKey?, _ change: (inout Ticket) throws -> TicketChange
     ) async throws -> (ticket: Ticket, comment: TicketComment?, created: Bool)
 
+    /// Merges the ticket `number` into the ticket `targetNumber` of the same organisation in one
+    /// transaction: locks both, refuses a stale `expectedVersion` of the duplicate, applies
+    /// `merge` to it (given the target), stores it with a `merged` event, and records a
+    /// `merged_in` event on the target, whose version rises by one. A refusal changes nothing.
+    func merge(
+        number: Int, into targetNumber: Int, in organisation: Organisation, expectedVersion: Int?, by actor: UUID?,
+        interface: Interface, _ merge: (inout Ticket, Ticket) throws -> [String: TicketEvent.Change]
+    ) async throws -> (merged: Ticket, into: Ticket)
+
     /// The ticket a mail with `messageID` was received for, if it was.
     func ticket(receivedMessageID messageID: String, in organisation: Organisation) async throws -> Ticket?
 
@@ -26,6 +35,8 @@ public protocol TicketStore: Sendable {
     /// for it (the `In-Reply-To` and `References` of an answer).
     func ticket(threading messageIDs: [String], in organisation: Organisation) async throws -> Ticket?
 
+    /// The ticket's comments, oldest first; with `includeInternal` (the support side) also
+    /// those of the duplicates merged into it, each with the reference it came from.
     func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment]
     func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent]
 

@@ -6,10 +6,19 @@ extension PostgresTicketStore {
     public func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment] {
         try await StoreError.mapping {
             try await pool.withTenant(organisation.id) { transaction in
+                // The duplicates merged into the ticket, and theirs, for the support side.
                 try await transaction.query("""
-                    SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
+                    WITH RECURSIVE merged (id, number) AS (
+                        SELECT id, number FROM tickets
+                        WHERE org_id = \(organisation.id) AND merged_into_id = \(id) AND \(includeInternal)
+                        UNION
+                        SELECT t.id, t.number FROM tickets t JOIN merged ON t.org_id = \(organisation.id) AND t.merged_into_id = merged.id)
+                    SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at,
+                           \(organisation.code) || '-' || merged.number AS from_reference
                     FROM ticket_comments c LEFT JOIN people p ON p.id = c.author_person_id
-                    WHERE c.org_id = \(organisation.id) AND c.ticket_id = \(id) AND (\(includeInternal) OR c.visibility = 'public')
+                    LEFT JOIN merged ON merged.id = c.ticket_id
+                    WHERE c.org_id = \(organisation.id) AND (c.ticket_id = \(id) OR c.ticket_id IN (SELECT id FROM merged))
+                      AND (\(includeInternal) OR c.visibility = 'public')
                     ORDER BY c.created_at, c.id
                     """).map(TicketCommentRow.comment)
             }

@@ -58,7 +58,8 @@ public struct PostgresTicketStore: TicketStore {
             try await pool.withTenant(organisation.id, actor: actor) { transaction in
                 let made = try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { commentID in
                     let comment = try await transaction.query("""
-                        SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
+                        SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at,
+                               NULL::text AS from_reference
                         FROM ticket_comments c LEFT JOIN people p ON p.id = c.author_person_id
                         WHERE c.org_id = \(organisation.id) AND c.id = \(commentID)
                         """).first.map(TicketCommentRow.comment)
@@ -67,10 +68,7 @@ public struct PostgresTicketStore: TicketStore {
                     guard let current = try await Self.ticket(number: number, in: organisation, lock: true, transaction) else {
                         throw BackOfficeError.notFound("ticket \(organisation.code)-\(number)")
                     }
-                    if let expectedVersion, expectedVersion != current.version {
-                        throw BackOfficeError.stale(
-                            "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
-                    }
+                    try Self.require(expectedVersion, of: current)
                     var changed = current
                     let done = try change(&changed)
                     guard !done.changes.isEmpty else { return ((current, nil), current.id) }
@@ -87,6 +85,14 @@ public struct PostgresTicketStore: TicketStore {
                 })
                 return (made.0.0, made.0.1, made.created)
             }
+        }
+    }
+
+    /// Refuses a change made against another version than the ticket's current one.
+    static func require(_ expectedVersion: Int?, of current: Ticket) throws {
+        if let expectedVersion, expectedVersion != current.version {
+            throw BackOfficeError.stale(
+                "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
         }
     }
 
@@ -122,7 +128,7 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     /// Writes the changeable fields of `ticket` back, with its version raised by one.
-    private static func store(_ ticket: Ticket, in transaction: Transaction) async throws -> Ticket {
+    static func store(_ ticket: Ticket, in transaction: Transaction) async throws -> Ticket {
         var query: PostgresQuery = """
             WITH updated AS (
                 UPDATE tickets SET subject = \(ticket.subject), description = \(ticket.description),
@@ -133,7 +139,8 @@ public struct PostgresTicketStore: TicketStore {
                        resolution_due_at = \(ticket.resolutionDue), resolved_at = \(ticket.resolvedAt),
                        closed_at = \(ticket.closedAt), waiting_since = \(ticket.waitingSince),
                        paused_minutes = \(ticket.pausedMinutes), first_response_minutes = \(ticket.firstResponseMinutes),
-                       resolution_minutes = \(ticket.resolutionMinutes), version = version + 1, updated_at = now()
+                       resolution_minutes = \(ticket.resolutionMinutes), merged_into_id = \(ticket.mergedInto?.id),
+                       version = version + 1, updated_at = now()
                 WHERE org_id = \(ticket.organisationID) AND id = \(ticket.id)
                 RETURNING *)
 
@@ -152,7 +159,8 @@ public struct PostgresTicketStore: TicketStore {
         let row = try await transaction.query("""
             INSERT INTO ticket_comments (org_id, ticket_id, author_person_id, visibility, body)
             VALUES (\(ticket.organisationID), \(ticket.id), \(actor), \(visibility.rawValue), \(body))
-            RETURNING id, author_person_id, (SELECT email FROM people WHERE id = \(actor)) AS author_email, visibility, body, created_at
+            RETURNING id, author_person_id, (SELECT email FROM people WHERE id = \(actor)) AS author_email, visibility, body, created_at,
+                      NULL::text AS from_reference
             """).single()
         return try TicketCommentRow.comment(row)
     }
@@ -165,7 +173,7 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     /// Queues the event of a change to travel with the transaction's next statement or COMMIT.
-    private static func sendEvent(_ change: TicketChange, of ticket: Ticket, by actor: UUID?, interface: Interface, _ transaction: Transaction) {
+    static func sendEvent(_ change: TicketChange, of ticket: Ticket, by actor: UUID?, interface: Interface, _ transaction: Transaction) {
         transaction.sendWithNext("""
             INSERT INTO ticket_events (org_id, ticket_id, actor_person_id, kind, changes, interface)
             VALUES (\(ticket.organisationID), \(ticket.id), \(actor), \(change.kind), \(PostgresJSON(change.changes))::jsonb, \(interface.rawValue))

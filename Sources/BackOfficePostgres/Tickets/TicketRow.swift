@@ -12,12 +12,14 @@ enum TicketRow {
                    t.priority, s.code AS service_code, t.reporter_kind, t.reporter_person_id, r.email AS reporter_email,
                    t.assignee_person_id, a.email AS assignee_email, t.status, t.version, t.created_at, t.updated_at,
                    t.first_response_at, t.first_response_due_at, t.resolution_due_at, t.resolved_at, t.closed_at,
-                   t.waiting_since, t.paused_minutes, t.first_response_minutes, t.resolution_minutes
+                   t.waiting_since, t.paused_minutes, t.first_response_minutes, t.resolution_minutes,
+                   t.merged_into_id, o.code || '-' || m.number AS merged_into_reference
             FROM \(source) t
             JOIN organisations o ON o.id = t.org_id
             LEFT JOIN omaolo_services s ON s.id = t.service_id
             LEFT JOIN people r ON r.id = t.reporter_person_id
             LEFT JOIN people a ON a.id = t.assignee_person_id
+            LEFT JOIN tickets m ON m.org_id = t.org_id AND m.id = t.merged_into_id
             """)
     }
 
@@ -43,6 +45,9 @@ enum TicketRow {
             closedAt: try row.decode(Date?.self, "closed_at"), waitingSince: try row.decode(Date?.self, "waiting_since"),
             pausedMinutes: try row.decode(Int.self, "paused_minutes"),
             firstResponseMinutes: try row.decode(Int?.self, "first_response_minutes"),
-            resolutionMinutes: try row.decode(Int?.self, "resolution_minutes"))
+            resolutionMinutes: try row.decode(Int?.self, "resolution_minutes"),
+            mergedInto: try row.decode(UUID?.self, "merged_into_id").map {
+                TicketLink(id: $0, reference: try row.decode(String.self, "merged_into_reference"))
+            })
     }
 }

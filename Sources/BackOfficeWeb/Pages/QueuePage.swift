@@ -32,6 +32,7 @@ struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
             PermissionMatrix.allows(principal, .workTickets, in: organisations.first { $0.code == code }?.id)
         } ?? false
 
+        let savedViews = worksTickets ? try await savedViewsPanel(parameters, scope: scope, countyWide: countyWide, for: principal) : nil
         var query = parameters.query
         if countyWide { query.organisation = parameters.organisation }
         let page: TicketPage
@@ -53,22 +54,40 @@ struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
                     parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
                     scope: scope, worksTickets: worksTickets, page: TicketPage(tickets: [], nextCursor: nil), counts: [],
                     errors: errors),
-                signedIn: signedIn, organisations: organisations, request: request, context: context, status: .unprocessableContent)
+                signedIn: signedIn, organisations: organisations, savedViews: savedViews, request: request, context: context,
+                status: .unprocessableContent)
         }
         return try await render(
             QueueView.Input(
                 parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
                 scope: scope, worksTickets: worksTickets, page: page, counts: counts, errors: []),
-            signedIn: signedIn, organisations: organisations, request: request, context: context)
+            signedIn: signedIn, organisations: organisations, savedViews: savedViews, request: request, context: context)
+    }
+
+    /// The principal's saved views and the shared ones, each counted in the queue's scope
+    /// (county-wide: in the view's organisation, if it names one). A view that cannot be
+    /// counted here (an organisation gone or out of reach) is listed without a count.
+    private func savedViewsPanel(
+        _ parameters: QueueParameters, scope: String?, countyWide: Bool, for principal: Principal
+    ) async throws -> SavedViewsPanel {
+        var counted: [(view: SavedView, count: Int?)] = []
+        for view in try await dependencies.views.views(for: principal) {
+            var query = view.filters.query
+            if countyWide { query.organisation = view.filters.organisation }
+            counted.append((view, try? await dependencies.tickets.counts(of: [query], in: scope, for: principal).first))
+        }
+        return SavedViewsPanel(views: counted, current: parameters, mayShare: principal.countyRoles.contains(.countyAdmin))
     }
 
     private func render(
-        _ input: QueueView.Input, signedIn: SignedIn, organisations: [Organisation], request: Request, context: Context,
+        _ input: QueueView.Input, signedIn: SignedIn, organisations: [Organisation], savedViews: SavedViewsPanel?,
+        request: Request, context: Context,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let catalogue = renderer.catalogues[context.language]
         let labels = Labels(catalogue: catalogue, services: try await dependencies.deployments.services())
-        let view = QueueView(input, labels: labels, time: HelsinkiTime(language: context.language), calendar: dependencies.calendar)
+        var view = QueueView(input, labels: labels, time: HelsinkiTime(language: context.language), calendar: dependencies.calendar)
+        view.savedViews = savedViews
         return renderer.render(
             "queue",
             Page(title: view.heading, view: view,

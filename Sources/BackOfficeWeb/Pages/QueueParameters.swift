@@ -28,14 +28,26 @@ struct QueueParameters {
         cursor = value("cursor")
     }
 
+    /// The queue of a saved view's filters, on its first page.
+    init(_ filters: QueueFilters) {
+        named = filters.queue.flatMap(NamedQueue.init(rawValue:))
+        organisation = filters.organisation
+        status = filters.status
+        priority = filters.priority
+        category = filters.category
+        service = filters.service
+        text = filters.text
+    }
+
+    /// The filters, as a saved view keeps them.
+    var filters: QueueFilters {
+        QueueFilters(queue: named?.rawValue, organisation: organisation, status: status, priority: priority, category: category,
+                     service: service, text: text)
+    }
+
     /// The ticket query: the named queue's, narrowed by the filters.
     var query: TicketQuery {
-        var query = named?.query ?? TicketQuery(statuses: status == nil ? NamedQueue.unresolved : [])
-        if let status { query.statuses = [status] }
-        if let priority { query.priorities = [priority] }
-        if let category { query.categories = [category] }
-        query.service = service
-        query.text = text
+        var query = filters.query
         query.cursor = cursor
         return query
     }

@@ -66,6 +66,8 @@ struct QueueView {
     /// Whether the rows can be ticked for a bulk action (those who work the tickets).
     let bulk: Bool
     let bulkForm: BulkFormView?
+    /// The saved views beside the named queues, for those who work tickets.
+    var savedViews: SavedViewsPanel?
 
     init(_ input: Input, labels: Labels, time: HelsinkiTime, calendar: SLACalendar) {
         let catalogue = labels.catalogue

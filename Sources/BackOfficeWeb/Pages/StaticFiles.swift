@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The pages' style sheets and scripts (the desk's tools in files of their own), read once at start and served with a day's caching.
+/// The pages' style sheets and scripts (every `.css` and `.js` file of `Resources/static`),
+/// read once at start and served with a day's caching.
 struct StaticFiles<Parent: RemoteAddressRequestContext>: Sendable {
     typealias Context = WebContext<Parent>
     let files: [String: (contentType: String, body: ByteBuffer)]
@@ -9,10 +10,9 @@ struct StaticFiles<Parent: RemoteAddressRequestContext>: Sendable {
     static func load() throws -> StaticFiles {
         let directory = try PageRenderer.resource("static")
         var files: [String: (String, ByteBuffer)] = [:]
-        for (name, type) in [
-            ("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8"),
-            ("desk-tools.css", "text/css; charset=utf-8"), ("desk-tools.js", "text/javascript; charset=utf-8"),
-        ] {
+        let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            guard let type = types[(name as NSString).pathExtension] else { continue }
             files[name] = (type, ByteBuffer(bytes: Array(try Data(contentsOf: directory.appendingPathComponent(name)))))
         }
         return StaticFiles(files: files)

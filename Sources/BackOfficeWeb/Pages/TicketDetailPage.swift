@@ -17,6 +17,7 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         group.post("tickets/:reference/status", use: move)
         group.post("tickets/:reference/fields", use: edit)
         group.post("tickets/:reference/contact", use: readContact)
+        group.post("tickets/:reference/merge", use: merge)
         addCannedReplyRoutes(to: group)
     }
 
@@ -70,6 +71,21 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
         }
     }
 
+    /// Merges this ticket into the one typed; the page then shows where it went.
+    @Sendable func merge(_ request: Request, context: Context) async throws -> Response {
+        let (reference, code) = try reference(context)
+        let signedIn = try context.requireSignedIn()
+        let into = context.form.trimmed("into") ?? ""
+        do {
+            _ = try await dependencies.tickets.merge(reference, into: into, in: code, expectedVersion: version(context), by: signedIn.principal)
+            return Redirect.to("/tickets/\(reference)")
+        } catch let error as BackOfficeError {
+            var state = TicketView.State()
+            state.mergeInto = into
+            return try await refused(error, reference: (reference, code), context: context, state: state)
+        }
+    }
+
     @Sendable func readContact(_ request: Request, context: Context) async throws -> Response {
         let (reference, code) = try reference(context)
         let signedIn = try context.requireSignedIn()
@@ -87,9 +103,11 @@ struct TicketDetailPage<Parent: RemoteAddressRequestContext>: Sendable {
 
     /// A refused move or edit shown on the page: a stale form with what changed meanwhile and
     /// by whom, an illegal move or a bad field with the service's words.
-    private func refused(_ error: BackOfficeError, reference: (String, String), context: Context) async throws -> Response {
+    private func refused(
+        _ error: BackOfficeError, reference: (String, String), context: Context, state: TicketView.State = TicketView.State()
+    ) async throws -> Response {
         let catalogue = renderer.catalogues[context.language]
-        var state = TicketView.State()
+        var state = state
         state.noticeIsError = true
         switch error {
         case .stale:

@@ -18,6 +18,8 @@ struct TicketView {
         var purpose = ""
         /// The composer's canned-reply picker, for those who work the ticket.
         var cannedReplies: CannedReplyPicker?
+        /// A refused merge: the reference typed.
+        var mergeInto = ""
     }
 
     struct Clock {
@@ -31,6 +33,8 @@ struct TicketView {
         let when: String
         let body: String
         let isInternal: Bool
+        /// The duplicate merged into this ticket that the comment was written on.
+        let from: String?
     }
 
     struct Move {
@@ -75,6 +79,8 @@ struct TicketView {
     let history: [HistoryLine]
     let state: State
     let contact: Contact?
+    /// Merging and presence.
+    let desk: TicketDeskTools
 
     init(
         ticket: Ticket, organisation: Organisation, comments: [TicketComment], history: [TicketEvent], works: Bool,
@@ -111,7 +117,7 @@ struct TicketView {
         ]
         self.comments = comments.map {
             Comment(anchor: "c-\($0.id.uuidString.lowercased())", author: $0.authorEmail ?? catalogue.text("reporter_resident"), when: time.moment($0.createdAt),
-                    body: $0.body, isInternal: $0.visibility == .internal)
+                    body: $0.body, isInternal: $0.visibility == .internal, from: $0.fromReference)
         }
         self.works = works
         moves = ticket.status.allowedNext.map { Move(value: $0.rawValue, label: catalogue.text("move_to_\($0.rawValue)")) }
@@ -123,6 +129,7 @@ struct TicketView {
         assigneeEmail = ticket.assigneeEmail ?? ""
         self.history = history.map { HistoryLine($0, labels: labels, time: time) }
         self.state = state
+        desk = TicketDeskTools(ticket: ticket, works: works, mergeInto: state.mergeInto, mergeError: state.fieldErrors["into"])
         contact = state.contact.map {
             Contact(name: $0.name ?? "", email: $0.email, phone: $0.phone, anonymised: $0.anonymisedAt != nil)
         }
