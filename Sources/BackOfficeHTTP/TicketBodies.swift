@@ -36,6 +36,15 @@ enum TicketBodies {
         let firstResponseMinutes: Int?
         let resolutionMinutes: Int?
 
+        enum CodingKeys: String, CodingKey {
+            case id, reference, organisation, number, subject, description, category, channel, priority, service,
+                reporter, assignee, status, version, createdAt = "created_at", updatedAt = "updated_at",
+                firstResponseAt = "first_response_at", firstResponseDueAt = "first_response_due_at",
+                resolutionDueAt = "resolution_due_at", resolvedAt = "resolved_at", closedAt = "closed_at",
+                waitingSince = "waiting_since", pausedMinutes = "paused_minutes",
+                firstResponseMinutes = "first_response_minutes", resolutionMinutes = "resolution_minutes"
+        }
+
         init(_ ticket: Ticket) {
             id = ticket.id.wire
             reference = ticket.reference
@@ -75,6 +84,10 @@ enum TicketBodies {
         let body: String
         let createdAt: Date
 
+        enum CodingKeys: String, CodingKey {
+            case id, author, visibility, body, createdAt = "created_at"
+        }
+
         init(_ comment: TicketComment) {
             id = comment.id.wire
             author = comment.authorEmail ?? TicketReporter.resident.kind
@@ -107,6 +120,10 @@ enum TicketBodies {
         let email: String?
         let phone: String?
         let anonymisedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case name, email, phone, anonymisedAt = "anonymised_at"
+        }
 
         init(_ contact: ResidentContact) {
             name = contact.name

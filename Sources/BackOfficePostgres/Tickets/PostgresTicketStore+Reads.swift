@@ -5,8 +5,8 @@ import Postgres
 extension PostgresTicketStore {
     public func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment] {
         try await StoreError.mapping {
-            try await pool.withTenant(organisation.id) { transaction in
-                try await transaction.query("""
+            try await pool.withTenant(organisation.id, readOnly: true) { transaction in
+                try await transaction.queryCommitting("""
                     SELECT c.id, c.author_person_id, p.email AS author_email, c.visibility, c.body, c.created_at
                     FROM ticket_comments c LEFT JOIN people p ON p.id = c.author_person_id
                     WHERE c.org_id = \(organisation.id) AND c.ticket_id = \(id) AND (\(includeInternal) OR c.visibility = 'public')
@@ -18,8 +18,8 @@ extension PostgresTicketStore {
 
     public func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent] {
         try await StoreError.mapping {
-            try await pool.withTenant(organisation.id) { transaction in
-                try await transaction.query("""
+            try await pool.withTenant(organisation.id, readOnly: true) { transaction in
+                try await transaction.queryCommitting("""
                     SELECT e.id, e.at, e.actor_person_id, p.email AS actor_email, e.kind, e.changes, e.interface
                     FROM ticket_events e LEFT JOIN people p ON p.id = e.actor_person_id
                     WHERE e.org_id = \(organisation.id) AND e.ticket_id = \(id)
