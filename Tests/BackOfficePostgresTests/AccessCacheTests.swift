@@ -22,7 +22,7 @@ struct AccessCacheTests {
         let cache = AccessCache.shared(for: pool)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await AccessCacheService(pool: pool).run() }
-            try await eventually("the cache's listener listens") { cache.isListening }
+            try await eventually("the cache's listener listens", within: .seconds(60)) { cache.isListening }
             do {
                 try await body(pool, cache, applicationName)
             } catch {
@@ -37,7 +37,7 @@ struct AccessCacheTests {
     /// Reads the principal of `secret` until the cache keeps it: other tests' changes to the
     /// same database empty it now and then.
     static func kept(_ secret: String, _ tokens: TokenService, _ cache: AccessCache) async throws {
-        try await eventually("the principal is kept") {
+        try await eventually("the principal is kept", within: .seconds(60)) {
             _ = try await tokens.principal(bearer: secret, interface: .http)
             return cache.counts.principals > 0
         }
@@ -65,7 +65,7 @@ struct AccessCacheTests {
             }
             await #expect(throws: BackOfficeError.self) { try await tokens.principal(bearer: made.secret, interface: .http) }
 
-            try await eventually("a new connection listens", within: .seconds(15)) { cache.isListening }
+            try await eventually("a new connection listens", within: .seconds(60)) { cache.isListening }
             let other = try await tokens.create(for: fixture.adminA.id, name: "uusi", expiresInDays: 1)
             try await Self.kept(other.secret, tokens, cache)
             await #expect(throws: BackOfficeError.self) { try await tokens.principal(bearer: made.secret, interface: .http) }
@@ -81,7 +81,7 @@ struct AccessCacheTests {
             try await TestDatabase.withConnection(try TestDatabase.configuration()) { connection in
                 try await connection.execute("UPDATE people SET active = false WHERE id = \(fixture.member.id)")
             }
-            try await eventually("the notification empties the cache", within: .seconds(1)) { cache.counts.principals == 0 }
+            try await eventually("the notification empties the cache", within: .seconds(5)) { cache.counts.principals == 0 }
             await #expect(throws: BackOfficeError.self) { try await tokens.principal(bearer: made.secret, interface: .http) }
         }
     }
