@@ -50,6 +50,7 @@ let package = Package(
                 "BackOffice",
                 "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -110,7 +111,14 @@ let package = Package(
         ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
         .testTarget(name: "BackOfficeTests", dependencies: ["BackOffice", "BackOfficeTestSupport"], swiftSettings: strict),
-        .testTarget(name: "backofficeTests", dependencies: ["PostgresTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "backofficeTests",
+            dependencies: [
+                "PostgresTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BackOfficePostgresTests",
             dependencies: ["BackOfficePostgres", "Postgres", "BackOffice", "BackOfficeWeb", "PostgresTestSupport", "BackOfficeTestSupport"],

@@ -13,6 +13,10 @@ enum AccessBodies {
         let populationServed: Int
         let active: Bool
 
+        enum CodingKeys: String, CodingKey {
+            case id, code, name, region, kind, populationServed = "population_served", active
+        }
+
         init(_ organisation: Organisation) {
             id = organisation.id.wire
             code = organisation.code
@@ -36,6 +40,11 @@ enum AccessBodies {
         let revokeReason: String?
         let active: Bool
 
+        enum CodingKeys: String, CodingKey {
+            case id, personId = "person_id", role, validFrom = "valid_from", validUntil = "valid_until", reason,
+                grantedBy = "granted_by", revokedAt = "revoked_at", revokeReason = "revoke_reason", active
+        }
+
         init(_ grant: RoleGrant, now: Date) {
             id = grant.id.wire
             personId = grant.personID.wire
@@ -56,6 +65,9 @@ enum AccessBodies {
         let fullName: String
         let active: Bool
         let roles: [GrantBody]
+        enum CodingKeys: String, CodingKey {
+            case personId = "person_id", email, fullName = "full_name", active, roles
+        }
     }
 
     struct MeBody: ResponseEncodable {
@@ -69,6 +81,9 @@ enum AccessBodies {
         let organisations: [Membership]
         /// The language of the person's mails, `fi` or `en`.
         let language: String
+        enum CodingKeys: String, CodingKey {
+            case personId = "person_id", email, countyRoles = "county_roles", organisations, language
+        }
     }
 
     /// `PATCH /api/v1/me`.
@@ -86,6 +101,11 @@ enum AccessBodies {
         /// Present only in the answer to the request that made the token.
         let token: String?
 
+        enum CodingKeys: String, CodingKey {
+            case id, name, createdAt = "created_at", expiresAt = "expires_at", lastUsedAt = "last_used_at",
+                revokedAt = "revoked_at", token
+        }
+
         init(_ token: ApiToken, secret: String? = nil) {
             id = token.id.wire
             name = token.name
@@ -102,7 +122,7 @@ enum AccessBodies {
         let items: [Item]
         let nextCursor: String?
 
-        enum CodingKeys: String, CodingKey { case items, nextCursor }
+        enum CodingKeys: String, CodingKey { case items, nextCursor = "next_cursor" }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)

@@ -34,13 +34,19 @@ public struct BackOfficeRequestContext: RequestContext, RemoteAddressRequestCont
         return decoder
     }
 
-    public var responseEncoder: JSONEncoder {
+    /// Every answer's body: the bodies name their snake_case keys themselves (`CodingKeys`),
+    /// in the order they declare them; dates as `InternetDateText`. One encoder for all.
+    public var responseEncoder: JSONEncoder { Self.encoder }
+
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(InternetDateText.string(from: date))
+        }
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
-    }
+    }()
 
     /// The authenticated principal; the auth middleware guarantees one on API routes.
     func requirePrincipal() throws -> Principal {

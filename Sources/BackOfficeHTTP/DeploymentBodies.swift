@@ -13,6 +13,11 @@ enum DeploymentBodies {
         let readinessThreshold: Int
         let requiredCourses: [String]
 
+        enum CodingKeys: String, CodingKey {
+            case code, family, nameFi = "name_fi", nameEn = "name_en", active,
+                readinessThreshold = "readiness_threshold", requiredCourses = "required_courses"
+        }
+
         init(_ service: OmaoloService) {
             code = service.code
             family = service.family.rawValue
@@ -30,6 +35,10 @@ enum DeploymentBodies {
         let lacking: Int
         let lackingWithOpenTask: Int
         let openTasks: String
+
+        enum CodingKeys: String, CodingKey {
+            case course, lacking, lackingWithOpenTask = "lacking_with_open_task", openTasks = "open_tasks"
+        }
 
         init(_ course: DeploymentReadiness.Course, organisation: String) {
             self.course = course.code
@@ -50,6 +59,12 @@ enum DeploymentBodies {
         let contactsTrained: Int
         let ownerTrained: Bool
         let courses: [ReadinessCourseBody]
+
+        enum CodingKeys: String, CodingKey {
+            case thresholdPercent = "threshold_percent", people, fullyTrained = "fully_trained", percent,
+                meetsThreshold = "meets_threshold", contacts, contactsTrained = "contacts_trained",
+                ownerTrained = "owner_trained", courses
+        }
 
         init(_ readiness: DeploymentReadiness, organisation: String) {
             thresholdPercent = readiness.thresholdPercent
@@ -83,6 +98,12 @@ enum DeploymentBodies {
         let overrideReason: String?
         let readiness: ReadinessBody?
 
+        enum CodingKeys: String, CodingKey {
+            case id, organisation, service, status, statusLabel = "status_label", next, plannedStart = "planned_start",
+                liveSince = "live_since", retiredOn = "retired_on", owner, version, createdAt = "created_at",
+                updatedAt = "updated_at", overrideReason = "override_reason", readiness
+        }
+
         init(_ deployment: Deployment, organisation: String) {
             id = deployment.id.wire
             self.organisation = organisation
@@ -114,6 +135,11 @@ enum DeploymentBodies {
         let note: String?
         let interface: String
         let overrideReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case at, actor, fromStatus = "from_status", toStatus = "to_status", note, interface,
+                overrideReason = "override_reason"
+        }
 
         init(_ event: DeploymentEvent) {
             at = event.at

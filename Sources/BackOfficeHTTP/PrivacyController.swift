@@ -26,6 +26,10 @@ struct PrivacyController {
             let status: String
             let closedAt: Date?
             let reads: [Read]
+            enum CodingKeys: String, CodingKey {
+                case reference, organisation, organisationName = "organisation_name", createdAt = "created_at", status,
+                    closedAt = "closed_at", reads
+            }
         }
 
         let contact: String

@@ -38,6 +38,15 @@ enum TicketBodies {
         /// The reference of the ticket this duplicate was merged into.
         let mergedInto: String?
 
+        enum CodingKeys: String, CodingKey {
+            case id, reference, organisation, number, subject, description, category, channel, priority, service,
+                reporter, assignee, status, version, createdAt = "created_at", updatedAt = "updated_at",
+                firstResponseAt = "first_response_at", firstResponseDueAt = "first_response_due_at",
+                resolutionDueAt = "resolution_due_at", resolvedAt = "resolved_at", closedAt = "closed_at",
+                waitingSince = "waiting_since", pausedMinutes = "paused_minutes",
+                firstResponseMinutes = "first_response_minutes", resolutionMinutes = "resolution_minutes"
+        }
+
         init(_ ticket: Ticket) {
             id = ticket.id.wire
             reference = ticket.reference
@@ -80,6 +89,10 @@ enum TicketBodies {
         /// The duplicate merged into this ticket that the comment was written on.
         let fromTicket: String?
 
+        enum CodingKeys: String, CodingKey {
+            case id, author, visibility, body, createdAt = "created_at"
+        }
+
         init(_ comment: TicketComment) {
             id = comment.id.wire
             author = comment.authorEmail ?? TicketReporter.resident.kind
@@ -113,6 +126,10 @@ enum TicketBodies {
         let email: String?
         let phone: String?
         let anonymisedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case name, email, phone, anonymisedAt = "anonymised_at"
+        }
 
         init(_ contact: ResidentContact) {
             name = contact.name

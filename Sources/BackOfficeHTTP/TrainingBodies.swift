@@ -24,6 +24,14 @@ enum TrainingBodies {
         let version: Int
         let updatedAt: Date
 
+        enum CodingKeys: String, CodingKey {
+            case id, organisation, personEmail = "person_email", personName = "person_name", course,
+                courseTitle = "course_title", dueDate = "due_date", status, waivedReason = "waived_reason",
+                completedOn = "completed_on", evidenceKind = "evidence_kind", evidenceReference = "evidence_reference",
+                expiresOn = "expires_on", renewalOf = "renewal_of", assignedAt = "assigned_at",
+                assignedBy = "assigned_by", version, updatedAt = "updated_at"
+        }
+
         init(_ task: TrainingTask) {
             id = task.id.wire
             organisation = task.organisationCode
@@ -57,6 +65,11 @@ enum TrainingBodies {
         let active: Bool
         let waiverCounts: Bool
 
+        enum CodingKeys: String, CodingKey {
+            case id, code, title, description, mandatoryFor = "mandatory_for", daysToComplete = "days_to_complete",
+                validityMonths = "validity_months", active, waiverCounts = "waiver_counts"
+        }
+
         init(_ course: Course) {
             id = course.id.wire
             code = course.code
@@ -81,6 +94,11 @@ enum TrainingBodies {
         let expired: Int
         let waived: Int
         let overdue: Int
+
+        enum CodingKeys: String, CodingKey {
+            case organisation, course, courseTitle = "course_title", role, assigned, inProgress = "in_progress",
+                completedValid = "completed_valid", expired, waived, overdue
+        }
 
         init(_ progress: TrainingProgress) {
             organisation = progress.organisationCode

@@ -21,6 +21,11 @@ struct UsageController {
         let rowCount: Int
         let months: [String]
 
+        enum CodingKeys: String, CodingKey {
+            case id, importedBy = "imported_by", importedAt = "imported_at", fileName = "file_name", sha256,
+                rowCount = "row_count", months
+        }
+
         init(_ record: UsageImport) {
             id = record.id.wire
             importedBy = record.importedBy

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 extension ConnectionPool {
-    /// A transaction that sees one organisation only: the tenant and the actor are set with
+    /// A transaction that sees one organisation only (read-only with `readOnly`): the tenant and the actor are set with
     /// `set_config(…, true)` (that is, `SET LOCAL`), so they end with the transaction and a
     /// pooled connection never carries them into the next one. Row-level security does the rest.
     @discardableResult
@@ -10,9 +10,10 @@ extension ConnectionPool {
         isolation: isolated (any Actor)? = #isolation,
         _ orgID: UUID,
         actor: UUID? = nil,
+        readOnly: Bool = false,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> T {
-        try await withTransaction { transaction in
+        try await withTransaction(readOnly: readOnly) { transaction in
             transaction.sendWithNext("""
                 SELECT set_config('app.org_id', \(orgID.uuidString.lowercased()), true),
                        set_config('app.actor_id', \(actor?.uuidString.lowercased() ?? ""), true)
@@ -28,9 +29,10 @@ extension ConnectionPool {
     public func withCountyScope<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         actor: UUID? = nil,
+        readOnly: Bool = false,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> T {
-        try await withTransaction { transaction in
+        try await withTransaction(readOnly: readOnly) { transaction in
             transaction.sendWithNext("SET LOCAL ROLE backoffice_county")
             transaction.sendWithNext("SELECT set_config('app.actor_id', \(actor?.uuidString.lowercased() ?? ""), true)")
             return try await body(transaction)

@@ -49,6 +49,7 @@ extension Connection {
     public func copyFrom(_ statement: String, _ write: (CopyWriter) async throws -> Void) async throws -> Int {
         let start = try await perform { () throws(PostgresError) in
             try self.flushQueued()
+            self.exchanges += 1
             return try self.checked(PQexec(self.handle, statement))
         }
         guard start.status == PGRES_COPY_IN else {

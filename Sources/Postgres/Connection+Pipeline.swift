@@ -3,8 +3,8 @@ import CLibPQ
 
 extension Connection {
     /// On the queue: sends `queries` in libpq's pipeline mode, all in one round trip, and
-    /// returns the last one's result. The first failure is thrown; the server skips the rest.
-    func runPipelined(_ queries: [PostgresQuery]) throws(PostgresError) -> QueryResult {
+    /// returns their results in order. The first failure is thrown; the server skips the rest.
+    func runPipelined(_ queries: [PostgresQuery]) throws(PostgresError) -> [QueryResult] {
         let statements = try queries.map { query throws(PostgresError) in try prepare(query) }
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError(.protocolViolation, "libpq could not enter pipeline mode: \(Connection.errorMessage(handle))")
@@ -24,11 +24,13 @@ extension Connection {
                 throw PostgresError(.connection, "a pipelined statement could not be sent: \(Connection.errorMessage(handle))")
             }
         }
+        exchanges += 1
         guard PQpipelineSync(handle) == 1 else {
             throw PostgresError(.connection, "the pipeline could not be sent: \(Connection.errorMessage(handle))")
         }
         var firstFailure: PostgresError?
-        var last: QueryResult?
+        var results: [QueryResult] = []
+        results.reserveCapacity(statements.count)
         for statement in statements {
             guard let result = PQgetResult(handle) else {
                 throw PostgresError(.connection, "a pipelined statement got no result: \(Connection.errorMessage(handle))")
@@ -37,7 +39,7 @@ extension Connection {
                 PQclear(result)
             } else {
                 do throws(PostgresError) {
-                    last = try checkedForgettingStalePlans(result, statement)
+                    results.append(try checkedForgettingStalePlans(result, statement))
                 } catch {
                     if firstFailure == nil { firstFailure = error }
                 }
@@ -50,7 +52,9 @@ extension Connection {
         }
         PQclear(sync)
         if let firstFailure { throw firstFailure }
-        guard let last else { throw PostgresError(.protocolViolation, "the pipeline returned no result") }
-        return last
+        guard results.count == statements.count else {
+            throw PostgresError(.protocolViolation, "the pipeline returned \(results.count) results for \(statements.count) statements")
+        }
+        return results
     }
 }

@@ -22,8 +22,27 @@ extension Connection {
         }
         _ = try await perform { () throws(PostgresError) in
             try self.flushQueued()
+            self.exchanges += 1
             return try self.checked(PQexec(self.handle, script))
         }
+    }
+
+    /// Runs a transaction's last statement and COMMIT in one pipelined round trip, with the
+    /// statements `sendWithNext` queued (BEGIN among them when nothing was sent yet): a read
+    /// transaction of one statement costs one round trip. Returns the statement's rows; a
+    /// COMMIT that the server turned into a rollback is an error.
+    func queryCommitting(_ query: PostgresQuery) async throws -> PostgresRows {
+        let results = try await perform { () throws(PostgresError) in
+            let started = ContinuousClock.now
+            defer { QueryMetrics.statement(query.sql, took: .now - started) }
+            return try self.runPipelined(self.takeQueued() + [query, "COMMIT"])
+        }
+        guard results.last?.commandTag == "COMMIT" else {
+            throw PostgresError(
+                .server, "the transaction was rolled back because one of its statements had failed",
+                sqlState: .inFailedTransaction)
+        }
+        return PostgresRows(result: results[results.count - 2])
     }
 
     /// Runs a statement, ignoring cancellation of the task: for ending a transaction.
@@ -37,13 +56,14 @@ extension Connection {
         let started = ContinuousClock.now
         defer { QueryMetrics.statement(query.sql, took: .now - started) }
         let queued = takeQueued()
-        if !queued.isEmpty { return try runPipelined(queued + [query]) }
+        if !queued.isEmpty { return try runPipelined(queued + [query]).last! }
         let statement = try prepare(query)
         // A cancel request that arrived while the statement was being prepared found nothing
         // running on the server; honour it before executing.
         if state.withLock({ $0.isCancelRequested }) {
             throw PostgresError(.server, "canceling statement due to user request", sqlState: .queryCanceled)
         }
+        exchanges += 1
         let result = ParameterBuffer.with(query.binds) { values, lengths, formats in
             if let name = statement.name {
                 return PQexecPrepared(handle, name, Int32(query.binds.count), values, lengths, formats, 0)
@@ -81,6 +101,7 @@ extension Connection {
         if let name = statements.name(for: key) { return Statement(key: key, name: name) }
         guard !statements.isFull else { return Statement(key: key, name: nil) }
         let name = statements.add(key)
+        exchanges += 1
         do throws(PostgresError) {
             _ = try checked(PQprepare(handle, name, query.sql, Int32(query.binds.count), key.types))
         } catch {

@@ -25,6 +25,10 @@ public final class Connection: @unchecked Sendable {
     let queuedStatements = Mutex<[PostgresQuery]>([])
     /// Confined to `queue`.
     private var isFinished = false
+    /// Exchanges with the server so far, for `RoundTrips`; confined to `queue`.
+    var exchanges = 0
+    /// Whether the open transaction's COMMIT already went out (`Transaction.queryCommitting`).
+    let committedEarly = Mutex(false)
 
     /// Opens a connection; the blocking connect runs on the new connection's queue.
     public static func connect(_ configuration: ConnectionConfiguration = .fromEnvironment()) async throws -> Connection {
@@ -127,10 +131,17 @@ public final class Connection: @unchecked Sendable {
         cancellable: Bool = true, _ body: @escaping @Sendable () throws(PostgresError) -> T
     ) async throws -> T {
         let generation = state.withLock { $0.beginOperation() }
+        let counter = RoundTrips.counter
+        let counted: @Sendable () throws(PostgresError) -> T = {
+            guard let counter else { return try body() }
+            let before = self.exchanges
+            defer { counter.value.add(self.exchanges - before, ordering: .relaxed) }
+            return try body()
+        }
         let operation = { () async throws -> T in
-            if self.executor.isCurrent { return try self.run(generation, cancellable: cancellable, body).get() }
+            if self.executor.isCurrent { return try self.run(generation, cancellable: cancellable, counted).get() }
             return try await withCheckedThrowingContinuation { continuation in
-                self.queue.async { continuation.resume(with: self.run(generation, cancellable: cancellable, body)) }
+                self.queue.async { continuation.resume(with: self.run(generation, cancellable: cancellable, counted)) }
             }
         }
         guard cancellable else { return try await operation() }

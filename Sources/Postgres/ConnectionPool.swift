@@ -58,10 +58,11 @@ public final class ConnectionPool: Service, Sendable {
     public func withTransaction<T: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         _ level: IsolationLevel = .readCommitted,
+        readOnly: Bool = false,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> T {
         try await withConnection { connection in
-            try await connection.withTransaction(level, body)
+            try await connection.withTransaction(level, readOnly: readOnly, body)
         }
     }
 

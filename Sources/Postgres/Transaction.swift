@@ -16,6 +16,15 @@ public struct Transaction: Sendable {
         try await connection.execute(query)
     }
 
+    /// Runs the transaction's last statement with its COMMIT (and whatever `sendWithNext`
+    /// queued, BEGIN too when nothing went out yet) in one round trip: a read of one statement
+    /// is one round trip. The transaction ends here: the body must send nothing after it.
+    public func queryCommitting(_ query: PostgresQuery) async throws -> PostgresRows {
+        let rows = try await connection.queryCommitting(query)
+        connection.committedEarly.withLock { $0 = true }
+        return rows
+    }
+
     /// Queues a statement whose result is not needed to travel with the next one, in a single
     /// round trip (libpq's pipeline mode). Its failure is thrown by that next statement.
     public func sendWithNext(_ query: PostgresQuery) {
@@ -35,11 +44,14 @@ public struct Transaction: Sendable {
 public enum IsolationLevel: Sendable {
     case readCommitted, repeatableRead, serializable
 
-    var begin: PostgresQuery {
-        switch self {
-        case .readCommitted: return "BEGIN"
-        case .repeatableRead: return "BEGIN ISOLATION LEVEL REPEATABLE READ"
-        case .serializable: return "BEGIN ISOLATION LEVEL SERIALIZABLE"
+    func begin(readOnly: Bool) -> PostgresQuery {
+        switch (self, readOnly) {
+        case (.readCommitted, false): return "BEGIN"
+        case (.readCommitted, true): return "BEGIN READ ONLY"
+        case (.repeatableRead, false): return "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        case (.repeatableRead, true): return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        case (.serializable, false): return "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        case (.serializable, true): return "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY"
         }
     }
 }
@@ -49,21 +61,30 @@ extension Connection {
     /// task is cancelled (also when the cancellation came too late to stop a statement). A
     /// commit that the server turns into a rollback (because a statement failed and the body
     /// went on) is an error, never a silent loss. A connection that breaks during `COMMIT` is
-    /// `.commitOutcomeUnknown`: the server may have committed before it went away.
+    /// `.commitOutcomeUnknown`: the server may have committed before it went away. `readOnly`
+    /// makes it a read-only transaction, which the server refuses to write in. A body that
+    /// ends with `Transaction.queryCommitting` has committed already.
     @discardableResult
     public func withTransaction<T>(
         isolation: isolated (any Actor)? = #isolation,
         _ level: IsolationLevel = .readCommitted,
+        readOnly: Bool = false,
         _ body: (Transaction) async throws -> sending T
     ) async throws -> sending T {
         let started = ContinuousClock.now
         var committed = false
         defer { QueryMetrics.transaction(committed: committed, took: .now - started) }
+        RoundTrips.counter?.transactions.add(1, ordering: .relaxed)
         // BEGIN travels with the transaction's first statement.
-        queuedStatements.withLock { $0 = [level.begin] }
+        queuedStatements.withLock { $0 = [level.begin(readOnly: readOnly)] }
+        committedEarly.withLock { $0 = false }
         let value: T
         do {
             value = try await body(Transaction(connection: self))
+            if committedEarly.withLock({ $0 }) {
+                committed = true
+                return value
+            }
             // A task cancelled while its last statement still finished does not commit.
             try Task.checkCancellation()
         } catch {

@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web pages, the HTTP API, /health/live, /health/ready and /metrics.",
         discussion: """
-            Environment: DATABASE_URL, PORT, LOG_LEVEL, LOG_FORMAT (text or json); SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
+            Environment: DATABASE_URL, PORT, LOG_LEVEL, LOG_FORMAT (text or json); DATABASE_POOL_SIZE (default: twice the \
+            processors plus two) and DATABASE_LEASE_TIMEOUT_SECONDS (default 10) for the database connections; SESSION_IDLE_HOURS (default 8) and SESSION_MAX_HOURS \
             (default 24) for the web pages' sessions; PUBLIC_URL (an https address makes the cookies Secure); \
             METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback); \
             MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
@@ -28,8 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (default: $PORT, or 8080).")
     var port: Int?
 
-    @Option(help: "Most database connections the server opens.")
-    var maxConnections = 16
+    @Option(help: "Most database connections the server opens (default: $DATABASE_POOL_SIZE, or twice the processors plus two).")
+    var maxConnections: Int?
 
     @Flag(inversion: .prefixedNo, help: "Record Prometheus metrics and serve them at /metrics.")
     var metrics = true
@@ -43,8 +44,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = logSettings.level
             let migrations = try loadMigrations()
             let calendar = try SLACalendar.fromEnvironment(environment)
+            let poolSettings = try PoolSettings(environment)
             let pool = ConnectionPool(
-                .init(connection: DatabaseSettings().app, maximumConnections: maxConnections), logger: logger)
+                .init(connection: DatabaseSettings().app, maximumConnections: maxConnections ?? poolSettings.size,
+                      leaseTimeout: poolSettings.leaseTimeout), logger: logger)
             let mail = try MailSettings.fromEnvironment(environment)
             let roles = RoleService(store: PostgresAccessStore(pool: pool), mail: mail)
             let cursors = HMACCursorSeal.fromEnvironment(environment)
@@ -80,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
                 router: router,
                 server: .backOffice,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
-                services: [pool, MailDeliveryService(
+                services: [pool, AccessCacheService(pool: pool, logger: logger), MemoryTrimService(), MailDeliveryService(
                     training: training, delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
                     interval: .seconds(environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30), logger: logger)],
                 logger: logger)

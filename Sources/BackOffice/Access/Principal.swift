@@ -21,6 +21,12 @@ public struct Principal: Sendable, Equatable {
         self.interface = interface
     }
 
+    /// The same person with the same roles, acting through `interface`.
+    public func acting(through interface: Interface) -> Principal {
+        interface == self.interface ? self : Principal(
+            personID: personID, email: email, countyRoles: countyRoles, organisationRoles: organisationRoles, interface: interface)
+    }
+
     /// The roles held in `organisation`.
     public func roles(in organisation: UUID) -> Set<OrganisationRole> {
         organisationRoles[organisation] ?? []

@@ -29,7 +29,8 @@ public struct TicketService: Sendable {
     }
 
     /// Logs a ticket in the organisation `code`. With an `idempotencyKey` already used for the
-    /// same content, the ticket made then comes back with `created` false.
+    /// same content, the ticket made then comes back with `created` false. The reporter and
+    /// the assignee named by e-mail are checked inside the create's one transaction.
     public func create(_ new: NewTicket, in code: String, idempotencyKey: String? = nil, by principal: Principal) async throws -> (ticket: Ticket, created: Bool) {
         let organisation = try await access.organisation(code, for: principal)
         let reach = PermissionMatrix.reach(of: principal, for: .logTicket, in: organisation.id)
@@ -46,20 +47,25 @@ public struct TicketService: Sendable {
         let priority = errors.check(TicketPriority.named(new.priority ?? TicketPriority.normal.rawValue, field: "priority"))
         let serviceCode = new.serviceCode.flatMap { $0.isEmpty ? nil : errors.check(Validation.snakeCode($0, field: "service")) }
         let key = idempotencyKey.flatMap { errors.check(Validation.text($0, field: "idempotency_key", length: 1...255)) }
-        let reporter = try await reporter(of: new, in: organisation, reach: reach, by: principal, errors: &errors)
-        var assigneeID: UUID?
+        let namedReporter = try reporter(of: new, in: organisation, reach: reach, by: principal, errors: &errors)
+        var assigneeEmail: String?
         if let email = new.assigneeEmail {
             if reach == .ownTicketsOnly { throw BackOfficeError.forbidden("\(principal.email) may not assign tickets in \(organisation.code)") }
-            assigneeID = try await assignee(email, in: organisation, errors: &errors)?.personID
+            assigneeEmail = errors.check(Validation.email(email, field: "assignee"))
         }
-        try errors.throwIfAny()
+        let named = [namedReporter?.namedEmail, assigneeEmail].compactMap { $0 }
         let createdAt = clock()
-        let draft = TicketDraft(
-            subject: subject!, description: description!, category: category!, channel: channel!, priority: priority!,
-            serviceCode: serviceCode, reporter: reporter!, assigneeID: assigneeID, createdAt: createdAt,
-            sla: TicketSLA.due(createdAt: createdAt, priority: priority!, pausedMinutes: 0, calendar: calendar),
-            idempotencyKey: key)
-        return try await store.create(draft, in: organisation, by: principal.personID, interface: principal.interface)
+        return try await store.create(naming: named, in: organisation, by: principal.personID, interface: principal.interface) { people in
+            var checked = errors
+            let reporter = namedReporter.flatMap { $0.resolved(among: people, in: organisation, errors: &checked) }
+            let assigneeID = assigneeEmail.flatMap { Self.assignee($0, among: people, in: organisation, errors: &checked) }
+            try checked.throwIfAny()
+            return TicketDraft(
+                subject: subject!, description: description!, category: category!, channel: channel!, priority: priority!,
+                serviceCode: serviceCode, reporter: reporter!, assigneeID: assigneeID, createdAt: createdAt,
+                sla: TicketSLA.due(createdAt: createdAt, priority: priority!, pausedMinutes: 0, calendar: calendar),
+                idempotencyKey: key)
+        }
     }
 
     /// The ticket `reference` (`OULU-TK-42`, or just `42`) of the organisation `code`, as the
@@ -118,38 +124,32 @@ public struct TicketService: Sendable {
     }
 
     /// Who reported the new ticket: a professional is always their own reporter; otherwise a
-    /// resident's contact details, a member named by e-mail, or the actor themselves.
+    /// resident's contact details, a member named by e-mail (checked in the create's
+    /// transaction), or the actor themselves.
     private func reporter(
         of new: NewTicket, in organisation: Organisation, reach: Reach, by principal: Principal, errors: inout FieldErrors
-    ) async throws -> TicketDraft.Reporter? {
+    ) throws -> NamedReporter? {
         if reach == .ownTicketsOnly {
             if new.resident != nil || new.reporterEmail.map({ $0.lowercased() != principal.email.lowercased() }) == true {
                 throw BackOfficeError.forbidden("\(principal.email) may only log tickets of their own in \(organisation.code)")
             }
-            return .professional(principal.personID)
+            return .known(.professional(principal.personID))
         }
         if let resident = new.resident {
             if new.reporterEmail != nil {
                 errors.add("reporter_email", "give a professional's e-mail or a resident's contact details, not both")
                 return nil
             }
-            return Self.validated(resident, errors: &errors).map { .resident($0) }
+            return Self.validated(resident, errors: &errors).map { .known(.resident($0)) }
         }
         guard let email = new.reporterEmail else {
             guard !principal.roles(in: organisation.id).isEmpty else {
                 errors.add("reporter_email", "give the reporting professional's e-mail or the resident's contact details")
                 return nil
             }
-            return .professional(principal.personID)
+            return .known(.professional(principal.personID))
         }
-        guard let email = errors.check(Validation.email(email, field: "reporter_email")) else { return nil }
-        guard let reporter = try await access.activePrincipal(email: email, interface: principal.interface),
-              !reporter.roles(in: organisation.id).isEmpty
-        else {
-            errors.add("reporter_email", "\(email) is not an active member of \(organisation.code)")
-            return nil
-        }
-        return .professional(reporter.personID)
+        return errors.check(Validation.email(email, field: "reporter_email")).map { .member($0) }
     }
 
     private static func validated(_ contact: ResidentContact, errors: inout FieldErrors) -> ResidentContact? {
@@ -167,12 +167,42 @@ public struct TicketService: Sendable {
     /// The person `email`, if they may work the organisation's tickets (noted as a field error if not).
     func assignee(_ email: String, in organisation: Organisation, errors: inout FieldErrors) async throws -> Principal? {
         guard let email = errors.check(Validation.email(email, field: "assignee")) else { return nil }
-        guard let assignee = try await access.activePrincipal(email: email, interface: .system),
-              PermissionMatrix.allows(assignee, .workTickets, in: organisation.id)
-        else {
+        let assignee = try await access.activePrincipal(email: email, interface: .system)
+        return Self.assignee(email, among: assignee.map { [email: $0] } ?? [:], in: organisation, errors: &errors).flatMap { _ in assignee }
+    }
+
+    /// The id of the person `email` among `people`, if they may work the organisation's tickets
+    /// (noted as a field error if not).
+    static func assignee(_ email: String, among people: [String: Principal], in organisation: Organisation, errors: inout FieldErrors) -> UUID? {
+        guard let assignee = people[email], PermissionMatrix.allows(assignee, .workTickets, in: organisation.id) else {
             errors.add("assignee", "\(email) does not work the tickets of \(organisation.code)")
             return nil
         }
-        return assignee
+        return assignee.personID
+    }
+}
+
+/// The reporter of a new ticket as the request names it: known already, or a member named by
+/// e-mail, found in the create's transaction.
+enum NamedReporter {
+    case known(TicketDraft.Reporter)
+    case member(String)
+
+    var namedEmail: String? {
+        if case .member(let email) = self { return email }
+        return nil
+    }
+
+    /// The reporter, if a member named is an active member of `organisation` (noted as a field error if not).
+    func resolved(among people: [String: Principal], in organisation: Organisation, errors: inout FieldErrors) -> TicketDraft.Reporter? {
+        switch self {
+        case .known(let reporter): return reporter
+        case .member(let email):
+            guard let reporter = people[email], !reporter.roles(in: organisation.id).isEmpty else {
+                errors.add("reporter_email", "\(email) is not an active member of \(organisation.code)")
+                return nil
+            }
+            return .professional(reporter.personID)
+        }
     }
 }

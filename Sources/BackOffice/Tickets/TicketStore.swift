@@ -6,7 +6,13 @@ public protocol TicketStore: Sendable {
     /// Stores a new ticket with the next number of its organisation and its `created` event.
     /// With an idempotency key already used: the ticket made then if the fingerprint is the
     /// same (`created` false), `.conflict` if not.
-    func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool)
+    /// In that same one transaction, first reads the active people with the e-mail addresses
+    /// `naming` (their county roles and their roles in `organisation`) and hands them, by
+    /// lower-cased e-mail, to `complete`, which makes the draft or throws.
+    func create(
+        naming emails: [String], in organisation: Organisation, by actor: UUID?, interface: Interface,
+        _ complete: ([String: Principal]) throws -> TicketDraft
+    ) async throws -> (ticket: Ticket, created: Bool)
 
     func ticket(number: Int, in organisation: Organisation) async throws -> Ticket?
 
@@ -56,6 +62,13 @@ public protocol TicketStore: Sendable {
     /// `dryRun`, only finds them), with a `contact_anonymised` event per ticket and one audit
     /// entry; returns the references of the tickets.
     func anonymiseResidentContacts(closedBefore cutoff: Date, dryRun: Bool, audit: ([String]) -> AuditEntry) async throws -> [String]
+}
+
+extension TicketStore {
+    /// Stores a new ticket made without naming anyone; see `create(naming:in:by:interface:_:)`.
+    func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
+        try await create(naming: [], in: organisation, by: actor, interface: interface) { _ in draft }
+    }
 }
 
 /// What one change did, for its history: the kind of event, and a comment to add with it.

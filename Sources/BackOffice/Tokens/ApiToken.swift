@@ -30,7 +30,8 @@ public struct ApiToken: Sendable, Equatable, Identifiable {
 public protocol TokenStore: Sendable {
     /// Stores the hash of `secret` for `personID`, with its audit entry.
     func saveToken(secret: String, personID: UUID, name: String, expiresAt: Date?, audit: (ApiToken) -> AuditEntry) async throws -> ApiToken
-    /// The principal whose unrevoked, unexpired token is `secret`; records its use.
+    /// The principal whose unrevoked, unexpired token is `secret`; notes its use, which is
+    /// recorded at most once a minute per token and never on the request's path.
     func principal(token secret: String, interface: Interface, at moment: Date) async throws -> Principal?
     func tokens(of personID: UUID) async throws -> [ApiToken]
     /// Revokes one of `personID`'s tokens, with its audit entry; false when they have no such token.

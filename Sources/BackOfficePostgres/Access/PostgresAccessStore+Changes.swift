@@ -7,6 +7,7 @@ extension PostgresAccessStore {
         email: String, fullName: String, to organisation: Organisation, by actor: UUID?, idempotency: IdempotencyKey?,
         audit: (Person) -> AuditEntry
     ) async throws -> (person: Person, created: Bool) {
+        defer { pool.accessChanged() }
         do {
             return try await pool.withTenant(organisation.id, actor: actor) { transaction -> (person: Person, created: Bool) in
                 try await IdempotentCreate.run(idempotency, in: organisation.id, transaction, earlier: { personID in
@@ -38,6 +39,7 @@ extension PostgresAccessStore {
         _ personID: UUID, in organisation: Organisation, at moment: Date,
         check: ([RoleGrant], Int) throws -> Void, audit: AuditEntry
     ) async throws {
+        defer { pool.accessChanged() }
         try await StoreError.mapping { try await pool.withTenant(organisation.id, actor: audit.actorID) { transaction in
             guard try await transaction.query("""
                 SELECT person_id FROM org_members WHERE org_id = \(organisation.id) AND person_id = \(personID) AND active FOR UPDATE
@@ -63,6 +65,7 @@ extension PostgresAccessStore {
     /// county scope; the deactivation ends the person's web sessions and is audited in the
     /// county's log.
     public func deactivatePerson(_ personID: UUID, at moment: Date, check: ([String]) throws -> Void, audit: AuditEntry) async throws {
+        defer { pool.accessChanged() }
         let county = try await pool.countyOrganisationID()
         try await StoreError.mapping {
             try await pool.withCountyScope(actor: audit.actorID) { transaction in
@@ -123,6 +126,7 @@ extension PostgresAccessStore {
     public func grant(
         _ request: GrantRules.Request, by actor: UUID?, idempotency: IdempotencyKey?, audit: (RoleGrant) -> AuditEntry
     ) async throws -> (grant: RoleGrant, created: Bool) {
+        defer { pool.accessChanged() }
         do {
             switch request.scope {
             case .organisation(let organisation, let role):
@@ -185,6 +189,7 @@ extension PostgresAccessStore {
         grantID: UUID, in organisation: Organisation?, by actor: UUID, reason: String, at moment: Date,
         check: (RoleGrant, Int) throws -> Void, audit: (RoleGrant) -> AuditEntry
     ) async throws -> RoleGrant {
+        defer { pool.accessChanged() }
         guard let organisation else {
             return try await revokeCounty(grantID: grantID, by: actor, reason: reason, at: moment, check: check, audit: audit)
         }

@@ -11,41 +11,26 @@ public struct PostgresAccessStore: AccessStore {
         self.pool = pool
     }
 
+    /// The person with `email` and their roles, in one read-only round trip (county scope).
     public func principal(email: String, interface: Interface, at moment: Date) async throws -> Principal? {
-        try await StoreError.mapping {
-            try await pool.withCountyScope { transaction in
-                let people = try await transaction.query(
-                    "SELECT id, email FROM people WHERE lower(email) = lower(\(email)) AND active")
-                guard let person = people.first else { return nil }
-                let id = try person.decode(UUID.self, "id")
-                let county = try await transaction.query("""
-                    SELECT role FROM county_role_grants
-                    WHERE person_id = \(id) AND revoked_at IS NULL AND valid_from <= \(moment)
-                      AND (valid_until IS NULL OR valid_until > \(moment))
-                    """).map { try $0.decode(String.self, "role") }
-                let organisations = try await transaction.query("""
-                    SELECT g.org_id, g.role FROM org_role_grants g
-                    JOIN org_members m ON m.org_id = g.org_id AND m.person_id = g.person_id AND m.active
-                    JOIN organisations o ON o.id = g.org_id AND o.active
-                    WHERE g.person_id = \(id) AND g.revoked_at IS NULL AND g.valid_from <= \(moment)
-                      AND (g.valid_until IS NULL OR g.valid_until > \(moment))
-                    """)
-                var roles: [UUID: Set<OrganisationRole>] = [:]
-                for row in organisations {
-                    if let role = OrganisationRole(rawValue: try row.decode(String.self, "role")) {
-                        roles[try row.decode(UUID.self, "org_id"), default: []].insert(role)
-                    }
-                }
-                return Principal(
-                    personID: id, email: try person.decode(String.self, "email"),
-                    countyRoles: Set(county.compactMap(CountyRole.init(rawValue:))), organisationRoles: roles,
-                    interface: interface)
+        var query: PostgresQuery = "SELECT "
+        query.append(PrincipalRow.columns(at: moment))
+        query.append(" FROM people p WHERE lower(p.email) = lower(\(email)) AND p.active")
+        return try await StoreError.mapping {
+            try await pool.withCountyScope(readOnly: true) { transaction in
+                try await transaction.queryCommitting(query).first.map { try PrincipalRow.principal($0, interface: interface) }
             }
         }
     }
 
+    /// The organisation with `code`: from this process's `AccessCache` while it listens.
     public func organisation(code: String) async throws -> Organisation? {
-        try await loadOrganisations(code: code).first
+        let cache = AccessCache.shared(for: pool)
+        if let organisation = cache.organisation(code: code) { return organisation }
+        let generation = cache.generationForReading()
+        guard let organisation = try await loadOrganisations(code: code).first else { return nil }
+        cache.keep(organisation, readIn: generation)
+        return organisation
     }
 
     public func organisations() async throws -> [Organisation] {
@@ -55,17 +40,21 @@ public struct PostgresAccessStore: AccessStore {
     /// Organisations are global rows: readable by the app role without a tenant.
     private func loadOrganisations(code: String?) async throws -> [Organisation] {
         try await StoreError.mapping {
-            try await pool.withTransaction { try await Self.organisations(code: code, id: nil, in: $0) } }
+            try await pool.withTransaction(readOnly: true) { try await Self.organisations(code: code, id: nil, in: $0, committing: true) } }
         }
 
         /// The organisations with `code` or `id` (all when both are nil), in a transaction of the caller's.
-        static func organisations(code: String?, id: UUID?, in transaction: Transaction) async throws -> [Organisation] {
-            try await transaction.query("""
+        static func organisations(
+            code: String?, id: UUID?, in transaction: Transaction, committing: Bool = false
+        ) async throws -> [Organisation] {
+            let query: PostgresQuery = """
                 SELECT o.id, o.code, o.name, r.code AS region_code, o.kind, o.population_served, o.active
                 FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
                 WHERE (\(code)::text IS NULL OR o.code = \(code)) AND (\(id)::uuid IS NULL OR o.id = \(id))
                 ORDER BY o.code
-                """).map { row in
+                """
+            let rows = committing ? try await transaction.queryCommitting(query) : try await transaction.query(query)
+            return try rows.map { row in
                 guard let kind = OrganisationKind(rawValue: try row.decode(String.self, "kind")) else {
                     throw PostgresError(.decoding, "unknown organisation kind", column: "kind")
                 }

@@ -51,6 +51,7 @@ public struct PostgresOrganisationStore: OrganisationStore {
     }
 
     public func createOrganisation(_ draft: OrganisationDraft, audit: (Organisation) -> AuditEntry) async throws -> Organisation {
+        defer { pool.accessChanged() }
         let id = UUID()
         do {
             return try await pool.withTenant(id) { transaction in
@@ -69,6 +70,7 @@ public struct PostgresOrganisationStore: OrganisationStore {
     }
 
     public func updateOrganisation(id: UUID, to draft: OrganisationDraft, audit: (Organisation, Organisation) -> AuditEntry) async throws -> Organisation {
+        defer { pool.accessChanged() }
         do {
             return try await pool.withTenant(id) { transaction in
                 let before = try await Self.organisation(id, in: transaction)

@@ -5,9 +5,9 @@ import Postgres
 extension PostgresTicketStore {
     public func comments(ofTicket id: UUID, in organisation: Organisation, includeInternal: Bool) async throws -> [TicketComment] {
         try await StoreError.mapping {
-            try await pool.withTenant(organisation.id) { transaction in
+            try await pool.withTenant(organisation.id, readOnly: true) { transaction in
                 // The duplicates merged into the ticket, and theirs, for the support side.
-                try await transaction.query("""
+                try await transaction.queryCommitting("""
                     WITH RECURSIVE merged (id, number) AS (
                         SELECT id, number FROM tickets
                         WHERE org_id = \(organisation.id) AND merged_into_id = \(id) AND \(includeInternal)
@@ -27,8 +27,8 @@ extension PostgresTicketStore {
 
     public func events(ofTicket id: UUID, in organisation: Organisation) async throws -> [TicketEvent] {
         try await StoreError.mapping {
-            try await pool.withTenant(organisation.id) { transaction in
-                try await transaction.query("""
+            try await pool.withTenant(organisation.id, readOnly: true) { transaction in
+                try await transaction.queryCommitting("""
                     SELECT e.id, e.at, e.actor_person_id, p.email AS actor_email, e.kind, e.changes, e.interface
                     FROM ticket_events e LEFT JOIN people p ON p.id = e.actor_person_id
                     WHERE e.org_id = \(organisation.id) AND e.ticket_id = \(id)

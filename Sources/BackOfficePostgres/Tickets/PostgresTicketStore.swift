@@ -12,10 +12,16 @@ public struct PostgresTicketStore: TicketStore {
         self.pool = pool
     }
 
-    public func create(_ draft: TicketDraft, in organisation: Organisation, by actor: UUID?, interface: Interface) async throws -> (ticket: Ticket, created: Bool) {
+    /// One transaction: the people named (one statement, sent with BEGIN and the tenant), the
+    /// idempotency key, the ticket, and its event, contact and mails sent with COMMIT.
+    public func create(
+        naming emails: [String], in organisation: Organisation, by actor: UUID?, interface: Interface,
+        _ complete: ([String: Principal]) throws -> TicketDraft
+    ) async throws -> (ticket: Ticket, created: Bool) {
         let outcome: (ticket: Ticket, created: Bool) = try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction -> (ticket: Ticket, created: Bool) in
-                try await IdempotentCreate.run(draft.idempotency, in: organisation.id, transaction, earlier: { id in
+                let draft = try complete(try await Self.people(emails, in: transaction))
+                return try await IdempotentCreate.run(draft.idempotency, in: organisation.id, transaction, earlier: { id in
                     try await Self.ticket(id: id, in: organisation, transaction)
                 }, make: {
                     let ticket = try await Self.insert(draft, in: organisation, transaction)
@@ -42,10 +48,13 @@ public struct PostgresTicketStore: TicketStore {
         return outcome
     }
 
+    /// One round trip: BEGIN READ ONLY, the tenant, the ticket and COMMIT in one pipeline.
     public func ticket(number: Int, in organisation: Organisation) async throws -> Ticket? {
-        try await StoreError.mapping {
-            try await pool.withTenant(organisation.id) { transaction in
-                try await Self.ticket(number: number, in: organisation, lock: false, transaction)
+        var query = TicketRow.select(from: "tickets")
+        query.append(" WHERE t.org_id = \(organisation.id) AND t.number = \(number)")
+        return try await StoreError.mapping {
+            try await pool.withTenant(organisation.id, readOnly: true) { transaction in
+                try await transaction.queryCommitting(query).first.map(TicketRow.ticket)
             }
         }
     }
@@ -94,6 +103,21 @@ public struct PostgresTicketStore: TicketStore {
             throw BackOfficeError.stale(
                 "\(current.reference) is at version \(current.version), not \(expectedVersion): it was changed meanwhile; reload it and try again")
         }
+    }
+
+    /// The active people with `emails`, by lower-cased e-mail, each with their county roles and
+    /// their roles in the transaction's organisation (row-level security shows no others).
+    private static func people(_ emails: [String], in transaction: Transaction) async throws -> [String: Principal] {
+        guard !emails.isEmpty else { return [:] }
+        var query: PostgresQuery = "SELECT "
+        query.append(PrincipalRow.columns(at: Date()))
+        query.append(" FROM people p WHERE lower(p.email) = ANY(\(emails.map { $0.lowercased() })) AND p.active")
+        var people: [String: Principal] = [:]
+        for row in try await transaction.query(query) {
+            let person = try PrincipalRow.principal(row, interface: .system)
+            people[person.email.lowercased()] = person
+        }
+        return people
     }
 
     /// Inserts the ticket with the next number of its organisation (the counter row's lock
