@@ -16,6 +16,11 @@ enum CannedReplyBodies {
         let lastUsedAt: Date?
         let updatedAt: Date
 
+        enum CodingKeys: String, CodingKey {
+            case id, organisation, countyWide = "county_wide", title, bodyFi = "body_fi", bodyEn = "body_en",
+                useCount = "use_count", lastUsedAt = "last_used_at", updatedAt = "updated_at"
+        }
+
         init(_ reply: CannedReply) {
             id = reply.id.wire
             organisation = reply.countyWide ? nil : reply.organisationCode
@@ -34,6 +39,10 @@ enum CannedReplyBodies {
         let title: String
         let language: String
         let body: String
+
+        enum CodingKeys: String, CodingKey {
+            case replyId = "reply_id", title, language, body
+        }
 
         init(_ filled: FilledCannedReply) {
             replyId = filled.reply.id.wire

@@ -23,6 +23,11 @@ struct MailController {
         let sentAt: Date?
         let lastError: String?
 
+        enum CodingKeys: String, CodingKey {
+            case id, organisation, ticket, course, kind, status, attempts, subject, createdAt = "created_at",
+                nextAttemptAt = "next_attempt_at", sentAt = "sent_at", lastError = "last_error"
+        }
+
         init(_ entry: OutboxEntry) {
             id = entry.id.wire
             organisation = entry.organisationCode

@@ -38,6 +38,10 @@ enum SavedViewBodies {
         let filters: Filters
         let createdAt: Date
 
+        enum CodingKeys: String, CodingKey {
+            case id, name, shared, owner, filters, createdAt = "created_at"
+        }
+
         init(_ view: SavedView) {
             id = view.id.wire
             name = view.name

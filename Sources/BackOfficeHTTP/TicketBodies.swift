@@ -44,7 +44,8 @@ enum TicketBodies {
                 firstResponseAt = "first_response_at", firstResponseDueAt = "first_response_due_at",
                 resolutionDueAt = "resolution_due_at", resolvedAt = "resolved_at", closedAt = "closed_at",
                 waitingSince = "waiting_since", pausedMinutes = "paused_minutes",
-                firstResponseMinutes = "first_response_minutes", resolutionMinutes = "resolution_minutes"
+                firstResponseMinutes = "first_response_minutes", resolutionMinutes = "resolution_minutes",
+                mergedInto = "merged_into"
         }
 
         init(_ ticket: Ticket) {
@@ -90,7 +91,7 @@ enum TicketBodies {
         let fromTicket: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, author, visibility, body, createdAt = "created_at"
+            case id, author, visibility, body, createdAt = "created_at", fromTicket = "from_ticket"
         }
 
         init(_ comment: TicketComment) {
