@@ -20,6 +20,22 @@ readonly OWNER_ROLE=backoffice_owner
 readonly DEFAULT_DB=backoffice
 readonly SUPERUSER=postgres   # bootstrap superuser name of the private cluster (initdb -U)
 
+# Reporting logins are roles of the whole cluster: they go with the database that made them,
+# so a database is recreated only after its reporting logins are dropped.
+REVOKE_REPORTING_LOGINS=$(
+	cat <<'SQL'
+SET client_min_messages = warning;
+DO $$
+BEGIN
+    IF to_regprocedure('public.reporting_revoke_login(text)') IS NOT NULL THEN
+        PERFORM public.reporting_revoke_login(login) FROM (SELECT DISTINCT login FROM reporting.login_scopes) logins;
+    END IF;
+END
+$$;
+SQL
+)
+readonly REVOKE_REPORTING_LOGINS
+
 say() { printf 'pg.sh: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 bad_arg() { say "error: $*"; say "run 'scripts/pg.sh help' for usage"; exit 64; }
@@ -134,6 +150,9 @@ if [[ -n ${DATABASE_URL:-} ]]; then
 		current=$(psql "$DATABASE_URL" -XAtqc 'select current_database()') ||
 			die "cannot connect to DATABASE_URL"
 		[[ $current != "$2" ]] || die "cannot recreate $2: it is the database DATABASE_URL points at"
+		if [[ $(psql "$DATABASE_URL" -XAtq -v db="$2" <<<"SELECT count(*) FROM pg_database WHERE datname = :'db'") == 1 ]]; then
+			psql "$(external_url "$2" "")" -X -q -v ON_ERROR_STOP=1 >/dev/null <<<"$REVOKE_REPORTING_LOGINS"
+		fi
 		psql "$DATABASE_URL" -X -q -v ON_ERROR_STOP=1 -v db="$2" >&2 <<'SQL'
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);
@@ -422,18 +441,8 @@ cmd_fresh_db() {
 	valid_ident "$db" || bad_arg "bad database name '$db' (use [a-z_][a-z0-9_]*)"
 	[[ $db != postgres && $db != template0 && $db != template1 ]] || die "refusing to recreate $db"
 	cmd_start
-	# Reporting logins are roles of the whole cluster: they go with the database that made them.
 	if [[ $(admin_psql -d postgres -At -v db="$db" <<<"SELECT count(*) FROM pg_database WHERE datname = :'db'") == 1 ]]; then
-		admin_psql -d "$db" >/dev/null <<'SQL'
-SET client_min_messages = warning;
-DO $$
-BEGIN
-    IF to_regprocedure('public.reporting_revoke_login(text)') IS NOT NULL THEN
-        PERFORM public.reporting_revoke_login(login) FROM (SELECT DISTINCT login FROM reporting.login_scopes) logins;
-    END IF;
-END
-$$;
-SQL
+		admin_psql -d "$db" >/dev/null <<<"$REVOKE_REPORTING_LOGINS"
 	fi
 	admin_psql -d postgres -v db="$db" -v owner="$OWNER_ROLE" >/dev/null <<'SQL'
 SET client_min_messages = warning;
