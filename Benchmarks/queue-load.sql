@@ -1,14 +1,15 @@
 -- Loads a desk's worth of tickets, set-based, for the queue benchmark (`make bench-http`) and
--- the queue plan tests (QueuePlanTests): 20 organisations LOAD-01 … LOAD-20 of their own and
--- `bench.tickets` tickets spread evenly over them, with
+-- the queue plan tests (QueuePlanTests): `bench.organisations` organisations LOAD-01, LOAD-02, …
+-- of their own and `bench.tickets` tickets spread evenly over them, with
 --   * statuses as a desk has them: 5 % new, 5 % open, 5 % waiting, 15 % resolved, 70 % closed,
 --     the unresolved falling due around now, the rest in the past;
 --   * 1 in 6 matching 'kirjautuminen': 1 in 12 by subject, 1 in 12 only by a comment;
 --   * a comment on every other ticket, a quarter of them internal;
 --   * a third of the tickets assigned to the person `bench.person` (an e-mail), who also
 --     writes the comments; a third with an Omaolo service.
--- Run as the schema owner (a member of backoffice_county), with the two settings made:
---   SELECT set_config('bench.tickets', '1000000', false), set_config('bench.person', 'x@example.fi', false);
+-- Run as the schema owner (a member of backoffice_county), with the three settings made:
+--   SELECT set_config('bench.organisations', '20', false), set_config('bench.tickets', '1000000', false),
+--          set_config('bench.person', 'x@example.fi', false);
 -- then ANALYZE (and VACUUM, for index-only scans) as the owner.
 BEGIN;
 SET LOCAL ROLE backoffice_county;
@@ -16,7 +17,7 @@ SET LOCAL ROLE backoffice_county;
 INSERT INTO regions (code, name) VALUES ('kuormitus', 'Kuormitustesti') ON CONFLICT (code) DO NOTHING;
 INSERT INTO organisations (code, name, region_id, kind)
 SELECT format('LOAD-%s', to_char(o, 'FM00')), format('Kuormitusorganisaatio %s', o), r.id, 'health_centre'
-FROM generate_series(1, 20) o, regions r
+FROM generate_series(1, current_setting('bench.organisations')::int) o, regions r
 WHERE r.code = 'kuormitus';
 
 CREATE TEMPORARY TABLE load_orgs ON COMMIT DROP AS
@@ -25,7 +26,8 @@ SELECT row_number() OVER (ORDER BY code) - 1 AS slot, id FROM organisations WHER
 CREATE TEMPORARY TABLE load_rows ON COMMIT DROP AS
 -- k: the ticket's place in its organisation; h: a hash of n, for attributes independent of
 -- the organisation, the status and each other
-SELECT n, n % 20 AS slot, n / 20 AS k, (n / 20) % 20 AS mix, abs(hashint8(n)::bigint) AS h,
+SELECT n, n % current_setting('bench.organisations')::int AS slot, n / current_setting('bench.organisations')::int AS k,
+       (n / current_setting('bench.organisations')::int) % 20 AS mix, abs(hashint8(n)::bigint) AS h,
        now() - ((current_setting('bench.tickets')::bigint - n) * interval '1 minute') AS created_at
 FROM generate_series(0, current_setting('bench.tickets')::bigint - 1) n;
 

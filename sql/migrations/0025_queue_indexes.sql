@@ -12,7 +12,9 @@
 --   newest any                   tickets_created (0005), read backwards
 --   search                       the GIN indexes of tickets and of comments (0005), or the
 --                                order's index filtered, whichever the planner finds cheaper
---                                for the word (the search runs with custom plans)
+--                                for the word
+-- The queues run with custom plans (plan_cache_mode), so bound statuses prove the partial
+-- index's predicate and a search word's frequency is known to the planner.
 
 -- tickets_due and tickets_unresolved_due serve what tickets_status_due (org_id, status,
 -- resolution_due_at) served, in order and with the id as tie-break.

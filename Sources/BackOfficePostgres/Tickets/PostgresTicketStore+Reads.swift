@@ -176,16 +176,10 @@ extension PostgresTicketStore {
         """
     }
 
-    /// The statuses of tickets_unresolved_due's predicate (0025).
-    private static let unresolved: Set<TicketStatus> = [.new, .open, .waiting]
-
     /// The filter's conditions but the organisation and the words, each beginning `AND`.
     private static func appendConditions(of filter: TicketFilter, to query: inout PostgresQuery) {
-        if !filter.statuses.isEmpty {
-            query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))")
-            // Fixed, so that tickets_unresolved_due's predicate is proven whatever the plan.
-            if filter.statuses.allSatisfy(unresolved.contains) { query.append(" AND t.status IN ('new', 'open', 'waiting')") }
-        }
+        // Planned for its values (custom plans), the statuses prove tickets_unresolved_due's predicate.
+        if !filter.statuses.isEmpty { query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))") }
         if !filter.priorities.isEmpty { query.append(" AND t.priority = ANY(\(filter.priorities.map(\.rawValue)))") }
         if !filter.categories.isEmpty { query.append(" AND t.category = ANY(\(filter.categories.map(\.rawValue)))") }
         if let service = filter.serviceCode { query.append(" AND t.service_id = (SELECT id FROM omaolo_services WHERE code = \(service))") }
