@@ -101,13 +101,13 @@ struct QueuePlanTests {
                 $0.reporterID = database.agentID
                 $0.searchesInternalComments = false
             }
-            add("search 'kirjautuminen', unresolved", ["tickets_unresolved_due", "tickets_search"]) {
+            add("search 'kirjautuminen', unresolved", ["tickets_unresolved_due", "tickets_search", "tickets_comment_search"]) {
                 $0.statuses = unresolved
                 $0.text = "kirjautuminen"
             }
-            add("search 'kirjautuminen', every status", ["tickets_due", "tickets_search"]) { $0.text = "kirjautuminen" }
-            add("search a rare word", ["tickets_due", "tickets_search"]) { $0.text = "nimenmuutos" }
-            add("search, page 2", ["tickets_due", "tickets_search"]) { $0.text = "kirjautuminen"; $0.after = secondPage }
+            add("search 'kirjautuminen', every status", ["tickets_due", "tickets_search", "tickets_comment_search"]) { $0.text = "kirjautuminen" }
+            add("search a rare word", ["tickets_due", "tickets_search", "tickets_comment_search"]) { $0.text = "nimenmuutos" }
+            add("search, page 2", ["tickets_due", "tickets_search", "tickets_comment_search"]) { $0.text = "kirjautuminen"; $0.after = secondPage }
         }
         return cases
     }

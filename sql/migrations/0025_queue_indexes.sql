@@ -10,9 +10,10 @@
 --   due    any                   tickets_due
 --   due    a reporter's own      tickets_reporter_due (a professional's "omat tukipyynnöt")
 --   newest any                   tickets_created (0005), read backwards
---   search                       the GIN indexes of tickets and of comments (0005), or the
---                                order's index filtered, whichever the planner finds cheaper
---                                for the word
+--   search                       the order's index, filtered by the ticket's words and its
+--                                comments' words (a common word), or the two GIN indexes
+--                                tickets_search and tickets_comment_search united (a rare
+--                                one), whichever the planner finds cheaper for the word
 -- The queues run with custom plans (plan_cache_mode), so bound statuses prove the partial
 -- index's predicate and a search word's frequency is known to the planner.
 
@@ -29,3 +30,39 @@ CREATE INDEX tickets_reporter_due ON tickets (org_id, reporter_person_id, resolu
 -- of the named queues over an index) it only adds 50-500 ms of compilation: see README,
 -- Performance. Role settings apply at login, so this covers the county scope too.
 ALTER ROLE backoffice_app SET jit = off;
+
+-- The words of a ticket's comments, kept on the ticket (comments are append-only, so words are
+-- only ever added): a search tests one row for both its own words and its comments', so
+-- the planner can read the queue's index in order for a common word and stop after a page,
+-- or unite two GIN scans for a rare one. A semi-join to ticket_comments could do neither
+-- well: its estimate is off by the number of organisations (the join key is composite), so
+-- it read every matching comment of the scope. A professional's search, which must not see
+-- internal comments, still looks in the public comments themselves (their own tickets only).
+ALTER TABLE tickets ADD COLUMN comment_words tsvector NOT NULL DEFAULT '';
+COMMENT ON COLUMN tickets.comment_words IS
+    'to_tsvector(''finnish'', ...) of the ticket''s comments, public and internal; kept by the ticket_comments_words trigger.';
+CREATE INDEX tickets_comment_search ON tickets USING gin (org_id, comment_words);
+
+CREATE FUNCTION ticket_comments_words() RETURNS trigger
+    LANGUAGE plpgsql
+AS $fn$
+BEGIN
+    UPDATE tickets t SET comment_words = t.comment_words || added.words
+    FROM (SELECT org_id, ticket_id, to_tsvector('finnish', string_agg(body, ' ')) AS words
+          FROM added_comments GROUP BY org_id, ticket_id) added
+    WHERE t.org_id = added.org_id AND t.id = added.ticket_id;
+    RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION ticket_comments_words() IS 'Adds the words of inserted comments to their tickets'' comment_words.';
+CREATE TRIGGER ticket_comments_words AFTER INSERT ON ticket_comments
+    REFERENCING NEW TABLE AS added_comments
+    FOR EACH STATEMENT EXECUTE FUNCTION ticket_comments_words();
+
+-- The comments so far, in the county scope (tickets' RLS binds the owner too).
+SET LOCAL ROLE backoffice_county;
+UPDATE tickets t SET comment_words = added.words
+FROM (SELECT org_id, ticket_id, to_tsvector('finnish', string_agg(body, ' ')) AS words
+      FROM ticket_comments GROUP BY org_id, ticket_id) added
+WHERE t.org_id = added.org_id AND t.id = added.ticket_id;
+RESET ROLE;

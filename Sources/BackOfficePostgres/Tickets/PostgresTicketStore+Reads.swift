@@ -90,21 +90,14 @@ extension PostgresTicketStore {
 
     /// The queue's statement: fixed pieces chosen by the filter, every value bound. Each
     /// organisation in scope gives its first page from an org_id-leading index in the queue's
-    /// order (a search: its first page by the tickets' words and its first page by the
-    /// comments' words, each from its GIN index or the order's index); the page is the first
-    /// of those, read in full by primary key. Migration 0025 lists the indexes.
+    /// order (a search: that index filtered by the words, or the GIN indexes of the tickets'
+    /// and of their comments' words united, whichever the planner finds cheaper for the word);
+    /// the page is the first of those, read in full by primary key. Migration 0025 lists the
+    /// indexes.
     static func queue(_ filter: TicketFilter) -> PostgresQuery {
         let limit = filter.limit + 1
         var query: PostgresQuery = "WITH page AS (SELECT c.org_id, c.id FROM organisations scope CROSS JOIN LATERAL ("
-        if let text = filter.text {
-            query.append("(")
-            query.append(candidates(filter, limit: limit, matching: ticketWords(text)))
-            query.append(") UNION (")
-            query.append(candidates(filter, limit: limit, matching: commentWords(text, includingInternal: filter.searchesInternalComments)))
-            query.append(")")
-        } else {
-            query.append(candidates(filter, limit: limit, matching: nil))
-        }
+        query.append(candidates(filter, limit: limit))
         query.append(") c")
         if let organisation = filter.organisationID { query.append(" WHERE scope.id = \(organisation)") }
         query.append(" ORDER BY ")
@@ -117,14 +110,10 @@ extension PostgresTicketStore {
     }
 
     /// One organisation's (`scope.id`) first `limit` tickets after the cursor that match the
-    /// filter and `words`, in the filter's order.
-    private static func candidates(_ filter: TicketFilter, limit: Int, matching words: PostgresQuery?) -> PostgresQuery {
+    /// filter, in the filter's order.
+    private static func candidates(_ filter: TicketFilter, limit: Int) -> PostgresQuery {
         var query: PostgresQuery = "SELECT t.org_id, t.id, t.resolution_due_at, t.created_at FROM tickets t WHERE t.org_id = scope.id"
         appendConditions(of: filter, to: &query)
-        if let words {
-            query.append(" AND ")
-            query.append(words)
-        }
         if let after = filter.after {
             switch filter.order {
             case .due: query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id")
@@ -151,32 +140,28 @@ extension PostgresTicketStore {
         var query: PostgresQuery = "SELECT count(*) AS count FROM tickets t WHERE true"
         if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
         appendConditions(of: filter, to: &query)
-        if let text = filter.text {
-            query.append(" AND (")
-            query.append(ticketWords(text))
-            query.append(" OR ")
-            query.append(commentWords(text, includingInternal: filter.searchesInternalComments))
-            query.append(")")
-        }
         return query
     }
 
-    /// The words are in the ticket's subject or description. The tsquery is planned as a
-    /// constant (custom plans), so the planner knows how common the words are.
-    private static func ticketWords(_ text: String) -> PostgresQuery {
-        "t.search_vector @@ finnish_search_query(\(text))"
+    /// `AND` the words in the ticket's subject or description, or in its comments (public ones
+    /// only, unless the filter searches internal ones too: then from the words 0025 keeps on
+    /// the ticket). The tsquery is planned as a constant (custom plans), so the planner knows
+    /// how common the words are.
+    private static func appendWords(of filter: TicketFilter, to query: inout PostgresQuery) {
+        guard let text = filter.text else { return }
+        query.append(" AND (t.search_vector @@ finnish_search_query(\(text)) OR ")
+        if filter.searchesInternalComments {
+            query.append("t.comment_words @@ finnish_search_query(\(text)))")
+        } else {
+            query.append("""
+                EXISTS (SELECT 1 FROM ticket_comments c
+                        WHERE c.org_id = t.org_id AND c.ticket_id = t.id AND c.visibility = 'public'
+                          AND c.search_vector @@ finnish_search_query(\(text))))
+                """)
+        }
     }
 
-    /// The words are in one of the ticket's comments (public ones only, unless `includingInternal`).
-    private static func commentWords(_ text: String, includingInternal: Bool) -> PostgresQuery {
-        """
-        EXISTS (SELECT 1 FROM ticket_comments c
-                     WHERE c.org_id = t.org_id AND c.ticket_id = t.id AND (\(includingInternal) OR c.visibility = 'public')
-                       AND c.search_vector @@ finnish_search_query(\(text)))
-        """
-    }
-
-    /// The filter's conditions but the organisation and the words, each beginning `AND`.
+    /// The filter's conditions but the organisation, each beginning `AND`.
     private static func appendConditions(of filter: TicketFilter, to query: inout PostgresQuery) {
         // Planned for its values (custom plans), the statuses prove tickets_unresolved_due's predicate.
         if !filter.statuses.isEmpty { query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))") }
@@ -195,5 +180,6 @@ extension PostgresTicketStore {
                  AND (t.resolution_due_at < \(dueBefore) OR (t.first_response_at IS NULL AND t.first_response_due_at < \(dueBefore)))
                 """)
         }
+        appendWords(of: filter, to: &query)
     }
 }
