@@ -114,7 +114,7 @@ def requests(base, token, owner_url, app_url, seconds):
         os.unlink(lua)
         line(f"ticket create, {label}: HTTP vs pgbench", http, pgbench(app_url, len(chosen), seconds))
     auth = [f"Authorization: Bearer {token}"]
-    ticket = wrk(f"{base}/api/v1/orgs/{codes[0]}/tickets/{codes[0]}-1", seconds, CONNECTIONS, auth)
+    ticket = wrk(f"{base}/api/v1/orgs/OULU-TK/tickets/OULU-TK-1", seconds, CONNECTIONS, auth)
     line("GET one ticket vs GET /health/live", ticket, wrk(f"{base}/health/live", seconds, CONNECTIONS))
 
 
