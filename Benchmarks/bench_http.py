@@ -34,19 +34,21 @@ COMMIT;
 CREATE_BODY = json.dumps({
     "subject": "Kirjautuminen ei onnistu", "description": "Ammattilainen ei pääse kirjautumaan Omaoloon.",
     "category": "login_and_access", "channel": "phone", "priority": "normal",
-    "resident": {"name": "Aino Asukas", "phone": "+358 40 123 4567"}})
+    "resident": {"name": "Aino Asukas", "phone": "+358 40 123 4567"}}, ensure_ascii=False)
 
 
 def wrk(url, seconds, connections, headers=(), lua=None):
-    """(p50 ms, p99 ms, requests/s) of wrk against url; non-2xx answers fail the run."""
+    """(p50 ms, p99 ms, requests/s) of wrk against url; non-2xx answers and script errors fail
+    the run."""
     command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
     for header in headers:
         command += ["-H", header]
     if lua:
         command += ["-s", lua]
-    output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
-    if "Non-2xx" in output:
-        raise SystemExit(f"wrk {url}: answers other than 2xx\n{output}")
+    run = subprocess.run(command + [url], check=True, capture_output=True, text=True)
+    output = run.stdout
+    if "Non-2xx" in output or run.stderr.strip():
+        raise SystemExit(f"wrk {url}: answers other than 2xx, or a script error\n{output}{run.stderr}")
     latency = {m.group(1): float(m.group(2)) * UNITS[m.group(3)]
                for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", output, re.M)}
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -81,11 +83,12 @@ def create_lua(codes, token):
     """A wrk script that POSTs a ticket to each of `codes` in turn."""
     handle = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
     handle.write("local codes = {%s}\nlocal n = 0\n" % ", ".join(json.dumps(c) for c in codes))
-    handle.write("wrk.method = 'POST'\nwrk.body = %s\n" % json.dumps(CREATE_BODY))
+    # UTF-8 as it is: the LuaJIT of wrk knows no \u escapes
+    handle.write("wrk.method = 'POST'\nwrk.body = %s\n" % json.dumps(CREATE_BODY, ensure_ascii=False))
     handle.write("wrk.headers['Content-Type'] = 'application/json'\n")
     handle.write("wrk.headers['Authorization'] = 'Bearer %s'\n" % token)
     handle.write("request = function()\n  n = n + 1\n"
-                 "  return wrk.format(nil, '/api/v1/orgs/' .. codes[n %% #codes + 1] .. '/tickets')\nend\n")
+                 "  return wrk.format(nil, '/api/v1/orgs/' .. codes[n % #codes + 1] .. '/tickets')\nend\n")
     handle.close()
     return handle.name
 
