@@ -6,7 +6,7 @@ BACKOFFICE := .build/debug/backoffice
 PORT ?= 8080
 TEST_DB ?= backoffice_test
 
-.PHONY: run test browser-test api-fuzz bench build db-start db-stop db-migrate db-status seed clean-db help
+.PHONY: run test browser-test api-fuzz bench bench-http build db-start db-stop db-migrate db-status seed clean-db help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,6 +47,9 @@ bench: db-start build ## the ticket-create transaction: Postgres module vs pgben
 	$(BACKOFFICE) db migrate; \
 	$(BACKOFFICE) seed demo; \
 	Benchmarks/run.sh
+
+bench-http: db-start ## HTTP on a release build (wrk, pgbench): creates, reads, queues at 10 k and 1 M tickets
+	Benchmarks/http.sh
 
 build: ## build the back office (debug)
 	swift build --product backoffice

@@ -293,6 +293,26 @@ struct TicketServiceTests {
         await app.close()
     }
 
+    @Test func aProfessionalsSearchFindsPublicCommentWordsButNeverInternalOnes() async throws {
+        let fixture = try await TicketFixture.make(app: app)
+        let professional = try await fixture.principal(fixture.professional)
+        let admin = try await fixture.principal(fixture.access.adminA)
+        let code = fixture.access.orgA.code
+        var mine = Self.login
+        mine.subject = "Ajanvarauslinkki"
+        mine.description = "Linkki vie väärään paikkaan."
+        let ticket = try await fixture.service.create(mine, in: code, by: professional).ticket
+        _ = try await fixture.service.comment(on: ticket.reference, in: code, body: "Tulostimen asetukset tarkistettu.", visibility: "internal", by: admin)
+        _ = try await fixture.service.comment(on: ticket.reference, in: code, body: "Välimuisti tyhjennetty selaimesta.", visibility: "public", by: admin)
+        let internalWord = try await fixture.service.tickets(TicketQuery(text: "tulostin"), in: code, for: professional).tickets
+        #expect(internalWord.isEmpty)
+        let publicWord = try await fixture.service.tickets(TicketQuery(text: "välimuisti"), in: code, for: professional).tickets
+        #expect(publicWord.map(\.id) == [ticket.id])
+        let desk = try await fixture.service.tickets(TicketQuery(text: "tulostin"), in: code, for: admin).tickets
+        #expect(desk.map(\.id) == [ticket.id])
+        await app.close()
+    }
+
     @Test func readingAResidentsContactIsLogged() async throws {
         let fixture = try await TicketFixture.make(app: app)
         let contactPerson = try await fixture.principal(fixture.contact, .http)

@@ -73,53 +73,110 @@ extension PostgresTicketStore {
         }
     }
 
-    /// Runs `body` in `filter.organisationID`'s tenant scope, or in the county scope when it is nil.
+    /// Runs `body` in `filter.organisationID`'s tenant scope, or in the county scope when it is
+    /// nil, planning each statement for its own values (a search word's frequency and the
+    /// statuses decide between the order's index and the GIN indexes; a generic plan cannot).
     private func inScope<T: Sendable>(
         of filter: TicketFilter, actor: UUID, _ body: (Transaction) async throws -> sending T
     ) async throws -> T {
         try await StoreError.mapping {
             if let organisation = filter.organisationID {
-                return try await pool.withTenant(organisation, actor: actor, body)
+                return try await pool.withTenant(organisation, actor: actor) { transaction in
+                    Self.planEachStatementForItsValues(transaction)
+                    return try await body(transaction)
+                }
             }
-            return try await pool.withCountyScope(actor: actor, body)
+            return try await pool.withCountyScope(actor: actor) { transaction in
+                Self.planEachStatementForItsValues(transaction)
+                return try await body(transaction)
+            }
         }
     }
 
-    /// The queue's statement: fixed pieces chosen by the filter, every value bound.
+    private static func planEachStatementForItsValues(_ transaction: Transaction) {
+        transaction.sendWithNext("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+    }
+
+    /// The queue's statement: fixed pieces chosen by the filter, every value bound. Each
+    /// organisation in scope gives its first page from an org_id-leading index in the queue's
+    /// order (a search: that index filtered by the words, or the GIN indexes of the tickets'
+    /// and of their comments' words united, whichever the planner finds cheaper for the word);
+    /// the page is the first of those, read in full by primary key. Migration 0025 lists the
+    /// indexes.
     static func queue(_ filter: TicketFilter) -> PostgresQuery {
-        var query = TicketRow.select(from: "tickets")
-        appendConditions(of: filter, to: &query)
-        switch filter.order {
-        case .due:
-            if let after = filter.after {
-                query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
-            }
-            query.append(" ORDER BY t.resolution_due_at, t.id")
-        case .newest:
-            if let after = filter.after {
-                query.append(" AND (t.created_at, t.id) < (SELECT created_at, id FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
-            }
-            query.append(" ORDER BY t.created_at DESC, t.id DESC")
-        }
-        query.append(" LIMIT \(filter.limit + 1)")
+        let limit = filter.limit + 1
+        var query: PostgresQuery = "WITH page AS (SELECT c.org_id, c.id FROM organisations scope CROSS JOIN LATERAL ("
+        query.append(candidates(filter, limit: limit))
+        query.append(") c")
+        if let organisation = filter.organisationID { query.append(" WHERE scope.id = \(organisation)") }
+        query.append(" ORDER BY ")
+        query.append(order(filter.order, of: "c"))
+        query.append(" LIMIT \(limit)) ")
+        query.append(TicketRow.select(from: "tickets"))
+        query.append(" WHERE (t.org_id, t.id) IN (SELECT org_id, id FROM page) ORDER BY ")
+        query.append(order(filter.order, of: "t"))
         return query
+    }
+
+    /// One organisation's (`scope.id`) first `limit` tickets after the cursor that match the
+    /// filter, in the filter's order.
+    private static func candidates(_ filter: TicketFilter, limit: Int) -> PostgresQuery {
+        var query: PostgresQuery = "SELECT t.org_id, t.id, t.resolution_due_at, t.created_at FROM tickets t WHERE t.org_id = scope.id"
+        appendConditions(of: filter, to: &query)
+        if let after = filter.after {
+            switch filter.order {
+            case .due: query.append(" AND (t.resolution_due_at, t.id) > (SELECT resolution_due_at, id")
+            case .newest: query.append(" AND (t.created_at, t.id) < (SELECT created_at, id")
+            }
+            query.append(" FROM tickets WHERE org_id = \(after.organisationID) AND id = \(after.ticketID))")
+        }
+        query.append(" ORDER BY ")
+        query.append(order(filter.order, of: "t"))
+        query.append(" LIMIT \(limit)")
+        return query
+    }
+
+    /// The `ORDER BY` list of `order` over the table alias `alias` (a name in code).
+    private static func order(_ order: TicketFilter.Order, of alias: String) -> PostgresQuery {
+        switch order {
+        case .due: PostgresQuery(stringLiteral: "\(alias).resolution_due_at, \(alias).id")
+        case .newest: PostgresQuery(stringLiteral: "\(alias).created_at DESC, \(alias).id DESC")
+        }
     }
 
     /// How many tickets the filter matches, whatever its order, limit and cursor.
     static func count(_ filter: TicketFilter) -> PostgresQuery {
-        var query = PostgresQuery(stringLiteral: "SELECT count(*) AS count FROM tickets t LEFT JOIN omaolo_services s ON s.id = t.service_id")
+        var query: PostgresQuery = "SELECT count(*) AS count FROM tickets t WHERE true"
+        if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
         appendConditions(of: filter, to: &query)
         return query
     }
 
-    /// `WHERE` and the filter's conditions.
+    /// `AND` the words in the ticket's subject or description, or in its comments (public ones
+    /// only, unless the filter searches internal ones too: then from the words 0025 keeps on
+    /// the ticket). The tsquery is planned as a constant (custom plans), so the planner knows
+    /// how common the words are.
+    private static func appendWords(of filter: TicketFilter, to query: inout PostgresQuery) {
+        guard let text = filter.text else { return }
+        query.append(" AND (t.search_vector @@ finnish_search_query(\(text)) OR ")
+        if filter.searchesInternalComments {
+            query.append("t.comment_words @@ finnish_search_query(\(text)))")
+        } else {
+            query.append("""
+                EXISTS (SELECT 1 FROM ticket_comments c
+                        WHERE c.org_id = t.org_id AND c.ticket_id = t.id AND c.visibility = 'public'
+                          AND c.search_vector @@ finnish_search_query(\(text))))
+                """)
+        }
+    }
+
+    /// The filter's conditions but the organisation, each beginning `AND`.
     private static func appendConditions(of filter: TicketFilter, to query: inout PostgresQuery) {
-        query.append(" WHERE true")
-        if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
+        // Planned for its values (custom plans), the statuses prove tickets_unresolved_due's predicate.
         if !filter.statuses.isEmpty { query.append(" AND t.status = ANY(\(filter.statuses.map(\.rawValue)))") }
         if !filter.priorities.isEmpty { query.append(" AND t.priority = ANY(\(filter.priorities.map(\.rawValue)))") }
         if !filter.categories.isEmpty { query.append(" AND t.category = ANY(\(filter.categories.map(\.rawValue)))") }
-        if let service = filter.serviceCode { query.append(" AND s.code = \(service)") }
+        if let service = filter.serviceCode { query.append(" AND t.service_id = (SELECT id FROM omaolo_services WHERE code = \(service))") }
         switch filter.assignee {
         case .person(let id)?: query.append(" AND t.assignee_person_id = \(id)")
         case .nobody?: query.append(" AND t.assignee_person_id IS NULL")
@@ -132,14 +189,6 @@ extension PostgresTicketStore {
                  AND (t.resolution_due_at < \(dueBefore) OR (t.first_response_at IS NULL AND t.first_response_due_at < \(dueBefore)))
                 """)
         }
-        if let text = filter.text {
-            query.append("""
-                 AND (t.search_vector @@ (SELECT finnish_search_query(\(text)))
-                      OR EXISTS (SELECT 1 FROM ticket_comments c
-                                 WHERE c.org_id = t.org_id AND c.ticket_id = t.id
-                                   AND (\(filter.searchesInternalComments) OR c.visibility = 'public')
-                                   AND c.search_vector @@ (SELECT finnish_search_query(\(text)))))
-                """)
-        }
+        appendWords(of: filter, to: &query)
     }
 }
