@@ -46,7 +46,7 @@ def test_a_saved_view_is_there_after_logging_in_again(browser, base_url):
     link.click()
     wait(browser).until(EC.url_contains("priority=high"))
     assert Select(browser.find_element(By.ID, "f-priority")).first_selected_option.get_attribute("value") == "high"
-    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "table.queue thead th")]
+    headers = [th.get_attribute("textContent").strip() for th in browser.find_elements(By.CSS_SELECTOR, "table.queue thead th")]
     priority_column = headers.index("Kiireellisyys") + 1
     priorities = {td.text for td in browser.find_elements(By.CSS_SELECTOR, f"table.queue tbody td:nth-child({priority_column})")}
     assert priorities == {"Korkea"}
