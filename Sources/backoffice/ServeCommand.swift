@@ -7,6 +7,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Postgres
+import ServiceLifecycle
 
 /// `backoffice serve`: the HTTP API, until SIGTERM or SIGINT ends it gracefully.
 struct ServeCommand: AsyncParsableCommand {
@@ -20,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
             METRICS_TOKEN (a bearer token that may read /metrics from elsewhere than loopback); \
             MAIL_FROM, MAIL_DESK_ADDRESSES, SENDMAIL, MAIL_NOTIFICATIONS_OFF (see `backoffice mail --help`) and \
             MAIL_DELIVERY_SECONDS (default 30): how often the server writes the training reminders that are due \
-            and delivers the outbox.
+            and delivers the outbox; 0 leaves both to `mail remind` and `mail deliver` (a cron job, or one \
+            server of several).
             """)
 
     @Option(help: "Address to listen on.")
@@ -79,13 +81,18 @@ struct ServeCommand: AsyncParsableCommand {
                 secureCookies: environment["PUBLIC_URL"]?.lowercased().hasPrefix("https://") == true
             )).addRoutes(to: router)
             let listenPort = port ?? environment["PORT"].flatMap(Int.init) ?? 8080
+            var services: [any Service] = [pool, AccessCacheService(pool: pool, logger: logger), MemoryTrimService()]
+            let deliverySeconds = environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30
+            if deliverySeconds > 0 {
+                services.append(MailDeliveryService(
+                    training: training, delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
+                    interval: .seconds(deliverySeconds), logger: logger))
+            }
             let app = Application(
                 router: router,
                 server: .backOffice,
                 configuration: .init(address: .hostname(host, port: listenPort), serverName: "backoffice"),
-                services: [pool, AccessCacheService(pool: pool, logger: logger), MemoryTrimService(), MailDeliveryService(
-                    training: training, delivery: MailDelivery(store: PostgresMailOutbox(pool: pool), transport: SendmailTransport(mail.sendmail)),
-                    interval: .seconds(environment["MAIL_DELIVERY_SECONDS"].flatMap(Int.init) ?? 30), logger: logger)],
+                services: services,
                 logger: logger)
             try await app.runService()
         }
