@@ -155,6 +155,8 @@ def test_a_county_admin_moves_a_deployment_from_piloting_to_live(browser, base_u
     assert notice(browser) == "Tila vaihdettu."
     assert browser.find_element(By.ID, "deployment-status").text.startswith("Käytössä")
     assert "Pilotissa → Käytössä" in browser.find_element(By.CSS_SELECTOR, "ol.history").text
+    # Finnish writes the readiness share with a decimal comma.
+    assert re.fullmatch(r"\d+,\d %", browser.find_element(By.CSS_SELECTOR, ".readiness-figure strong").text)
     screenshot(browser, "deployment")
     assert_accessible(browser, "deployment")
 

@@ -20,6 +20,11 @@ public struct Catalogue: Sendable {
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
+
+    /// A number written with a decimal point (`100.0`), as the language writes it: `100,0` in Finnish.
+    func decimal(_ number: String) -> String {
+        language == .fi ? number.replacingOccurrences(of: ".", with: ",") : number
+    }
 }
 
 /// The catalogues of every language, loaded once at start.

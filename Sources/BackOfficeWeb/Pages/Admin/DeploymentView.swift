@@ -79,7 +79,7 @@ struct DeploymentView {
         plannedStart = deployment.plannedStart.map(days.day)
         readiness = deployment.readiness.map { readiness in
             Readiness(
-                percent: readiness.percentText, people: readiness.people, fullyTrained: readiness.fullyTrained,
+                percent: catalogue.decimal(readiness.percentText), people: readiness.people, fullyTrained: readiness.fullyTrained,
                 threshold: readiness.thresholdPercent, contacts: readiness.contacts, contactsTrained: readiness.contactsTrained,
                 ownerTrained: readiness.ownerTrained, meets: readiness.meetsThreshold,
                 gaps: readiness.gaps.map {

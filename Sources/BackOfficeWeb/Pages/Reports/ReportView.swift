@@ -71,11 +71,10 @@ struct ReportView {
         monthsError = errors["months"]
         charts = ReportCharts.charts(topic, table: table, names: names, perOrganisation: filters.perOrganisation, catalogue: catalogue)
         headings = table.columns.map { catalogue.text("report_col_\($0)") }
-        let decimalComma = catalogue.language == .fi
         rows = table.rows.map { row in
             Row(cells: zip(table.columns, row).map { column, value in
                 let numeric = !Self.textColumns.contains(column)
-                let text = value.map { numeric && decimalComma ? $0.replacingOccurrences(of: ".", with: ",") : $0 }
+                let text = value.map { numeric ? catalogue.decimal($0) : $0 }
                 return Cell(text: text ?? "–", numeric: numeric)
             })
         }
