@@ -11,22 +11,11 @@ import PostgresTestSupport
 import Testing
 
 @Suite("/api/v1 canned replies and bulk actions through the real router")
-struct CannedReplyRoutesTests {
+struct CannedReplyRoutesTests: RouteSuite {
     let services: TestServices
-    var pool: ConnectionPool { services.pool }
 
     init() throws {
         services = try TestServices()
-    }
-
-    typealias Call = RouteClient.Call
-
-    func token(for person: Person) async throws -> String {
-        try await services.tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
-    }
-
-    func send(_ calls: [Call]) async throws -> [RouteClient.Answer] {
-        try await RouteClient(pool: pool).send(calls)
     }
 
     static let ticket = #"{"subject": "Kirjautuminen ei onnistu", "category": "login_and_access", "channel": "phone"}"#

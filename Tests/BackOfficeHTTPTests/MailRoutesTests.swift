@@ -11,22 +11,11 @@ import PostgresTestSupport
 import Testing
 
 @Suite("/api/v1/mail/outbox and the language of one's mails, through the real router")
-struct MailRoutesTests {
+struct MailRoutesTests: RouteSuite {
     let services: TestServices
-    var pool: ConnectionPool { services.pool }
 
     init() throws {
         services = try TestServices()
-    }
-
-    typealias Call = RouteClient.Call
-
-    func token(for person: Person) async throws -> String {
-        try await services.tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
-    }
-
-    func send(_ calls: [Call]) async throws -> [RouteClient.Answer] {
-        try await RouteClient(pool: pool).send(calls)
     }
 
     @Test func theOutboxIsPagedNewestFirstFilteredByStatusAndNeverShowsAnInternalNoteOrAnAddress() async throws {

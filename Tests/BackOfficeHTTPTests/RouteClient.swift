@@ -1,3 +1,4 @@
+import BackOffice
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -74,4 +75,24 @@ struct RouteClient {
 extension HTTPField.Name {
     /// `Idempotency-Key`, as clients send it with a create.
     static let idempotencyKey = Self("Idempotency-Key")!
+}
+
+/// A suite of route tests over services of its own: a token for a person, and calls sent
+/// through the real router on the suite's pool.
+protocol RouteSuite {
+    var services: TestServices { get }
+}
+
+extension RouteSuite {
+    typealias Call = RouteClient.Call
+
+    var pool: ConnectionPool { services.pool }
+
+    func token(for person: Person) async throws -> String {
+        try await services.tokens.create(for: person.id, name: "testi", expiresInDays: 1).secret
+    }
+
+    func send(_ calls: [Call]) async throws -> [RouteClient.Answer] {
+        try await RouteClient(pool: pool).send(calls)
+    }
 }
