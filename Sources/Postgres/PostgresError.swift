@@ -101,4 +101,5 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let inFailedTransaction = SQLState(rawValue: "25P02")
     public static let featureNotSupported = SQLState(rawValue: "0A000")
     public static let raiseException = SQLState(rawValue: "P0001")
+    public static let noDataFound = SQLState(rawValue: "P0002")
 }

@@ -63,6 +63,44 @@ struct TicketServiceTests {
         await app.close()
     }
 
+    @Test func theCreatedEventNamesTheServiceTheReporterAndTheAssignee() async throws {
+        let fixture = try await TicketFixture.make(app: app)
+        let agent = try await fixture.principal(fixture.supportAgent)
+        var ticket = Self.logged(for: fixture)
+        ticket.serviceCode = "symptom_back_pain"
+        ticket.assigneeEmail = fixture.supportAgent.email
+        let created = try await fixture.service.create(ticket, in: fixture.access.orgA.code, by: agent).ticket
+        #expect(created.serviceCode == "symptom_back_pain" && created.assigneeEmail == fixture.supportAgent.email)
+        let events = try await fixture.service.events(of: created.reference, in: fixture.access.orgA.code, for: agent)
+        #expect(events.map(\.kind) == ["created"])
+        let written = events[0].changes.mapValues { $0.to }
+        #expect(written == [
+            "subject": created.subject, "category": "login_and_access", "channel": "phone", "priority": "normal",
+            "status": "new", "reporter": "professional", "service": "symptom_back_pain", "assignee": fixture.supportAgent.email,
+        ])
+        #expect(events[0].changes.values.allSatisfy { $0.from == nil })
+        await app.close()
+    }
+
+    @Test func aServiceCodeOfNoActiveServiceIsRefusedNamingTheFieldAndNothingIsStoredNotEvenTheKey() async throws {
+        let fixture = try await TicketFixture.make(app: app)
+        let agent = try await fixture.principal(fixture.supportAgent)
+        var ticket = Self.logged(for: fixture)
+        ticket.serviceCode = "symptom_hiccups"
+        for key in [nil, "avain-1"] {
+            await #expect(throws: BackOfficeError.invalid("service", "no active Omaolo service has the code symptom_hiccups")) {
+                try await fixture.service.create(ticket, in: fixture.access.orgA.code, idempotencyKey: key, by: agent)
+            }
+        }
+        // the key made nothing, so it makes the corrected ticket; the refused ones took no number
+        ticket.serviceCode = nil
+        let made = try await fixture.service.create(ticket, in: fixture.access.orgA.code, idempotencyKey: "avain-1", by: agent)
+        #expect(made.created && made.ticket.number == 1)
+        let page = try await fixture.service.tickets(TicketQuery(), in: fixture.access.orgA.code, for: agent)
+        #expect(page.tickets.map(\.reference) == [made.ticket.reference])
+        await app.close()
+    }
+
     @Test func waitingStopsTheClocksAndMovesTheDueTimes() async throws {
         let fixture = try await TicketFixture.make(app: app)
         let agent = try await fixture.principal(fixture.supportAgent)

@@ -13,34 +13,32 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     /// One transaction: the people named (one statement, sent with BEGIN and the tenant), the
-    /// idempotency key, the ticket, and its event, contact and mails sent with COMMIT.
+    /// idempotency key, then the ticket with its contact and event in one statement. Without
+    /// mails to write, that statement travels with COMMIT, so the organisation's counter row is
+    /// locked only while PostgreSQL runs it; the mails of a create by mail are composed from
+    /// the ticket's number, so they follow it and go with COMMIT.
     public func create(
         naming emails: [String], in organisation: Organisation, by actor: UUID?, interface: Interface,
         _ complete: ([String: Principal]) throws -> TicketDraft
     ) async throws -> (ticket: Ticket, created: Bool) {
         let outcome: (ticket: Ticket, created: Bool) = try await StoreError.mapping(notFound: "person") {
             try await pool.withTenant(organisation.id, actor: actor) { transaction -> (ticket: Ticket, created: Bool) in
-                let draft = try complete(try await Self.people(emails, in: transaction))
-                return try await IdempotentCreate.run(draft.idempotency, in: organisation.id, transaction, earlier: { id in
+                let people = try await Self.people(emails, in: transaction)
+                let draft = try complete(people)
+                let id = UUID()
+                return try await IdempotentCreate.run(draft.idempotency, in: organisation.id, transaction, making: id, earlier: { id in
                     try await Self.ticket(id: id, in: organisation, transaction)
                 }, make: {
-                    let ticket = try await Self.insert(draft, in: organisation, transaction)
-                    if case .resident(let contact) = draft.reporter {
-                        transaction.sendWithNext("""
-                            INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
-                            VALUES (\(organisation.id), \(ticket.id), \(contact.name), \(contact.email), \(contact.phone),
-                                    \(draft.residentLanguage.rawValue))
-                            """)
+                    let assigneeEmail = people.values.first { $0.personID == draft.assigneeID }?.email
+                    let insertion = Self.insertion(draft, id: id, assigneeEmail: assigneeEmail, in: organisation, by: actor, interface: interface)
+                    guard draft.mailMessageID != nil || !draft.mails.isEmpty else {
+                        return try await Self.inserted(draft) { try await transaction.queryCommitting(insertion) }
                     }
+                    let ticket = try await Self.inserted(draft) { try await transaction.query(insertion) }
                     // the received mail first: the mails this causes answer it
                     if let messageID = draft.mailMessageID { Self.sendReceived(messageID, for: ticket, transaction) }
                     try await Self.enqueue(draft.mails, for: ticket, in: organisation, by: actor, interface: interface, transaction)
-                    var creation = Self.creation(of: ticket)
-                    if draft.identityCodesRemoved > 0 {
-                        creation["identity_codes_removed"] = TicketEvent.Change(from: nil, to: String(draft.identityCodesRemoved))
-                    }
-                    Self.sendEvent(TicketChange(kind: "created", changes: creation), of: ticket, by: actor, interface: interface, transaction)
-                    return (ticket, ticket.id)
+                    return ticket
                 })
             }
         }
@@ -120,35 +118,58 @@ public struct PostgresTicketStore: TicketStore {
         return people
     }
 
-    /// Inserts the ticket with the next number of its organisation (the counter row's lock
-    /// keeps concurrent creates in line, and a rollback gives the number back).
-    private static func insert(_ draft: TicketDraft, in organisation: Organisation, _ transaction: Transaction) async throws -> Ticket {
+    /// The statement that inserts the ticket `id` with the next number of its organisation
+    /// (the counter row's lock keeps concurrent creates in line, and a rollback gives the number
+    /// back), a resident reporter's contact and the `created` event, and reads the ticket back.
+    /// A service code naming no active service fails it (0027's `active_service_id`).
+    private static func insertion(
+        _ draft: TicketDraft, id: UUID, assigneeEmail: String?, in organisation: Organisation, by actor: UUID?, interface: Interface
+    ) -> PostgresQuery {
         var reporterID: UUID?
         if case .professional(let id) = draft.reporter { reporterID = id }
+        let reporterKind = reporterID == nil ? "resident" : "professional"
         var query: PostgresQuery = """
             WITH counter AS (
                 INSERT INTO ticket_counters (org_id, last_number) VALUES (\(organisation.id), 1)
                 ON CONFLICT (org_id) DO UPDATE SET last_number = ticket_counters.last_number + 1
                 RETURNING last_number),
             inserted AS (
-                INSERT INTO tickets (org_id, number, subject, description, category, channel, priority, service_id,
+                INSERT INTO tickets (id, org_id, number, subject, description, category, channel, priority, service_id,
                                      reporter_kind, reporter_person_id, assignee_person_id, created_at, updated_at,
                                      first_response_due_at, resolution_due_at)
-                SELECT \(organisation.id), counter.last_number, \(draft.subject), \(draft.description), \(draft.category.rawValue),
-                       \(draft.channel.rawValue), \(draft.priority.rawValue),
-                       (SELECT id FROM omaolo_services WHERE code = \(draft.serviceCode) AND active),
-                       \(reporterID == nil ? "resident" : "professional"), \(reporterID), \(draft.assigneeID),
-                       \(draft.createdAt), \(draft.createdAt), \(draft.sla.firstResponseDue), \(draft.sla.resolutionDue)
+                SELECT \(id), \(organisation.id), counter.last_number, \(draft.subject), \(draft.description),
+                       \(draft.category.rawValue), \(draft.channel.rawValue), \(draft.priority.rawValue),
+                       active_service_id(\(draft.serviceCode)), \(reporterKind), \(reporterID),
+                       \(draft.assigneeID), \(draft.createdAt), \(draft.createdAt), \(draft.sla.firstResponseDue),
+                       \(draft.sla.resolutionDue)
                 FROM counter
-                RETURNING *)
+                RETURNING *),
+            event AS (
+                INSERT INTO ticket_events (org_id, ticket_id, actor_person_id, kind, changes, interface)
+                VALUES (\(organisation.id), \(id), \(actor), 'created',
+                        \(PostgresJSON(creation(of: draft, reporterKind: reporterKind, assigneeEmail: assigneeEmail)))::jsonb, \(interface.rawValue)))
 
             """
-        query.append(TicketRow.select(from: "inserted"))
-        let ticket = try TicketRow.ticket(try await transaction.query(query).single())
-        if let code = draft.serviceCode, ticket.serviceCode == nil {
-            throw BackOfficeError.invalid("service", "no active Omaolo service has the code \(code)")
+        if case .resident(let contact) = draft.reporter {
+            query.append("""
+                , contact AS (
+                    INSERT INTO ticket_resident_contacts (org_id, ticket_id, name, email, phone, language)
+                    VALUES (\(organisation.id), \(id), \(contact.name), \(contact.email), \(contact.phone),
+                            \(draft.residentLanguage.rawValue)))
+
+                """)
         }
-        return ticket
+        query.append(TicketRow.select(from: "inserted"))
+        return query
+    }
+
+    /// The ticket `insertion` read back; a service code it refused as the field's error.
+    private static func inserted(_ draft: TicketDraft, _ rows: () async throws -> PostgresRows) async throws -> Ticket {
+        do {
+            return try TicketRow.ticket(try await rows().single())
+        } catch let error as PostgresError where error.sqlState == .noDataFound {
+            throw BackOfficeError.invalid("service", "no active Omaolo service has the code \(draft.serviceCode ?? "")")
+        }
     }
 
     /// Writes the changeable fields of `ticket` back, with its version raised by one.
@@ -205,11 +226,13 @@ public struct PostgresTicketStore: TicketStore {
     }
 
     /// The fields of a new ticket as its first history entry.
-    private static func creation(of ticket: Ticket) -> [String: TicketEvent.Change] {
-        var fields = ["subject": ticket.subject, "category": ticket.category.rawValue, "channel": ticket.channel.rawValue,
-                      "priority": ticket.priority.rawValue, "status": ticket.status.rawValue, "reporter": ticket.reporter.kind]
-        fields["service"] = ticket.serviceCode
-        fields["assignee"] = ticket.assigneeEmail
+    private static func creation(of draft: TicketDraft, reporterKind: String, assigneeEmail: String?) -> [String: TicketEvent.Change] {
+        var fields = ["subject": draft.subject, "category": draft.category.rawValue, "channel": draft.channel.rawValue,
+                      "priority": draft.priority.rawValue, "status": TicketStatus.new.rawValue,
+                      "reporter": reporterKind]
+        fields["service"] = draft.serviceCode
+        fields["assignee"] = assigneeEmail
+        if draft.identityCodesRemoved > 0 { fields["identity_codes_removed"] = String(draft.identityCodesRemoved) }
         return fields.mapValues { TicketEvent.Change(from: nil, to: $0) }
     }
 
