@@ -37,33 +37,45 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
     ///     var query: PostgresQuery = "SELECT id FROM tickets WHERE org_id = \(org)"
     ///     if let status { query.append(" AND status = \(status)") }
     public mutating func append(_ fragment: PostgresQuery) {
-        sql += Self.renumbered(fragment.sql, after: binds.count)
+        // a fragment without parameters has no placeholders of its own to renumber
+        sql += fragment.binds.isEmpty ? fragment.sql : Self.renumbered(fragment.sql, after: binds.count)
         binds += fragment.binds
         encodingError = encodingError ?? fragment.encodingError
     }
 
-    /// `sql` with every placeholder `$n` outside quotes turned into `$(n + offset)`.
+    /// `sql` with every placeholder `$n` outside quotes turned into `$(n + offset)`, read as
+    /// UTF-8 bytes (quotes, `$` and digits are ASCII, so no multi-byte character is split).
     private static func renumbered(_ sql: String, after offset: Int) -> String {
         guard offset > 0 else { return sql }
-        var result = ""
-        var quote: Character?
-        var index = sql.startIndex
-        while index < sql.endIndex {
-            let character = sql[index]
+        let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), dollar = UInt8(ascii: "$")
+        let singleQuote = UInt8(ascii: "'"), doubleQuote = UInt8(ascii: "\"")
+        let bytes = Array(sql.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var quote: UInt8?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == "$", case let digits = sql[sql.index(after: index)...].prefix(while: \.isASCII).prefix(while: \.isNumber),
-                      let number = Int(digits) {
-                result += "$\(number + offset)"
-                index = digits.endIndex
-                continue
+                if byte == open { quote = nil }
+            } else if byte == singleQuote || byte == doubleQuote {
+                quote = byte
+            } else if byte == dollar {
+                var end = index + 1, number = 0
+                while end < bytes.count, (zero...nine).contains(bytes[end]) {
+                    number = number * 10 + Int(bytes[end] - zero)
+                    end += 1
+                }
+                if end > index + 1 {
+                    result += Array("$\(number + offset)".utf8)
+                    index = end
+                    continue
+                }
             }
-            result.append(character)
-            index = sql.index(after: index)
+            result.append(byte)
+            index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The statement text (never the values, which may be personal data).

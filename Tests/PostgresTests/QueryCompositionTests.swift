@@ -12,6 +12,16 @@ struct QueryCompositionTests {
         #expect(query.binds.count == 4)
     }
 
+    @Test("renumbering reads past Finnish letters, quoted identifiers, two-digit placeholders and fragments without values")
+    func renumbersAroundText() {
+        var query: PostgresQuery = "SELECT \(1), \(2), \(3), \(4), \(5), \(6), \(7), \(8), \(9), \(10)"
+        query.append(" , 'ääkkönen $2' AS \"€$3\", \("x") || 'ö', \("y")")
+        query.append(" FROM t WHERE note = '$1 säilyy'")
+        #expect(query.sql == "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 , 'ääkkönen $2' AS \"€$3\", $11 || 'ö', $12"
+            + " FROM t WHERE note = '$1 säilyy'")
+        #expect(query.binds.count == 12)
+    }
+
     @Test("the composed statement binds each value to its own placeholder on the server")
     func runs() async throws {
         try await TestDatabase.withConnection { connection in
