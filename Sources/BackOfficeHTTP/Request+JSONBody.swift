@@ -1,6 +1,7 @@
 import BackOffice
 import Foundation
 import Hummingbird
+import Synchronization
 
 extension Request {
     /// The body as `T`, strictly: `Content-Type: application/json` (else 415), one JSON object
@@ -63,21 +64,33 @@ enum JSONBodyError {
     /// for, as "is not a field of this request".
     static func unknownFields(_ fields: [String: Any], of value: Any, prefix: String = "") -> FieldErrors {
         var errors = FieldErrors()
-        var known: [String: Any] = [:]
-        for child in Mirror(reflecting: value).children {
-            if let label = child.label { known[snakeCase(label)] = child.value }
-        }
+        let known = fieldNames(of: value)
         for (key, nested) in fields.sorted(by: { $0.key < $1.key }) {
-            guard let property = known[key] else {
+            guard let label = known[key] else {
                 errors.add(prefix + key, "is not a field of this request")
                 continue
             }
-            if let object = nested as? [String: Any], let present = unwrapped(property) {
+            if let object = nested as? [String: Any],
+               let property = Mirror(reflecting: value).children.first(where: { $0.label == label }),
+               let present = unwrapped(property.value) {
                 for error in unknownFields(object, of: present, prefix: prefix + key + ".").errors { errors.add(error.field, error.reason) }
             }
         }
         return errors
     }
+
+    /// The JSON field names of `value`'s type (its properties' names in snake_case) with the
+    /// property each names, read by reflection once per type.
+    private static func fieldNames(of value: Any) -> [String: String] {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if let names = namesByType.withLock({ $0[type] }) { return names }
+        var names: [String: String] = [:]
+        for case let label? in Mirror(reflecting: value).children.map(\.label) { names[snakeCase(label)] = label }
+        namesByType.withLock { $0[type] = names }
+        return names
+    }
+
+    private static let namesByType = Mutex<[ObjectIdentifier: [String: String]]>([:])
 
     /// The wrapped value of an optional, the value itself otherwise; nil for `nil`.
     private static func unwrapped(_ value: Any) -> Any? {
