@@ -15,7 +15,7 @@ extension JSONWritable {
         var headers = HTTPFields()
         headers.reserveCapacity(4)
         headers[.contentType] = "application/json; charset=utf-8"
-        headers[.contentLength] = String(json.buffer.readableBytes)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: json.buffer))
+        headers[.contentLength] = String(json.bytes.count)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
     }
 }

@@ -1,7 +1,6 @@
 import BackOffice
 @testable import BackOfficeHTTP
 import Foundation
-import NIOCore
 import Testing
 
 /// The ticket answers `JSONWriter` writes, compared byte for byte with what the answers'
@@ -36,7 +35,7 @@ struct JSONWriterTests {
         json.stringOrNull(text)
         json.stringOrNull(nil)
         json.endArray()
-        #expect(Array(buffer: json.buffer) == (try Self.encoded([text, text, nil])))
+        #expect(json.bytes == (try Self.encoded([text, text, nil])))
     }
 
     @Test func everyCodePointBelowU0100AndSomeAboveIsEscapedAsEncoded() throws {
@@ -46,14 +45,14 @@ struct JSONWriterTests {
             let text = "x" + String(Character(scalar)) + "y"
             var json = JSONWriter()
             json.string(text)
-            #expect(Array(buffer: json.buffer) == (try Self.encoded([text])).dropFirst().dropLast(), "U+\(String(scalar.value, radix: 16))")
+            #expect(json.bytes == (try Self.encoded([text])).dropFirst().dropLast(), "U+\(String(scalar.value, radix: 16))")
         }
     }
 
     private static func written(_ body: some JSONWritable) -> [UInt8] {
         var json = JSONWriter()
         body.write(to: &json)
-        return Array(buffer: json.buffer)
+        return json.bytes
     }
 
     /// The answers' encoder with `.sortedKeys` added.
