@@ -16,8 +16,8 @@ struct JSONWriter {
     /// Whether the next key or value follows another one at the same level.
     private var afterValue = false
 
-    init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+    init() {
+        bytes.reserveCapacity(1024)
     }
 
     mutating func beginObject() { beginContainer(UInt8(ascii: "{")) }
