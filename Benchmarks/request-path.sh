@@ -3,7 +3,8 @@
 # create (POST, 16 connections, one organisation) vs pgbench running the same create SQL as
 # `make bench` on the same database; GET one ticket vs GET /health/live; the round trips
 # (from /metrics) and transactions (xact_commit) per GET and per create; the server's CPU per
-# queue page of 50 tickets; and its resident memory under 64 connections creating and after.
+# queue page of 50 tickets (a new connection each, and over one kept-alive connection); and
+# its resident memory under 64 connections creating and after.
 # Run from the repository root with the private PostgreSQL started and DATABASE_URL unset:
 #
 #   Benchmarks/request-path.sh [path/to/backoffice]      (default .build-release/release/backoffice)
@@ -82,6 +83,13 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 ticks_before=$(cpu_ticks)
 for _ in $(seq 200); do curl -s -o /dev/null -H "$auth" "$api/tickets?limit=50"; done
 queue_cpu=$(awk -v t=$(( $(cpu_ticks) - ticks_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / 200 }')
+# The same 200 pages over one kept-alive connection (one curl): the page's own cost, without
+# the TCP connection and HTTP setup each curl above costs the server (about 1 ms; GET
+# /health/live costs as much that way).
+pages=(); for _ in $(seq 200); do pages+=("$api/tickets?limit=50"); done
+ticks_before=$(cpu_ticks)
+curl -s -H "$auth" "${pages[@]}" >/dev/null
+queue_cpu_kept=$(awk -v t=$(( $(cpu_ticks) - ticks_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / 200 }')
 
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
 rss_idle=$(rss)
@@ -97,4 +105,5 @@ printf '  HTTP create    %6s req/s (%s)   pgbench same SQL %6s tx/s   ratio %.2f
 printf '  GET one ticket %6s req/s (%s)   GET /health/live %6s req/s (%s)   ratio %.2f\n' "$get_ticket" "$get_latency" "$live" "$live_latency" "$(awk -v a="$get_ticket" -v b="$live" 'BEGIN { print a / b }')"
 printf '  %s\n  %s\n  %s\n' "$per_live" "$per_get" "$per_create"
 printf '  server CPU per queue page of 50 tickets: %s ms\n' "$queue_cpu"
+printf '  server CPU per queue page of 50 tickets over one kept-alive connection: %s ms\n' "$queue_cpu_kept"
 printf '  resident memory: %s MB idle, %s MB under 64 connections creating, %s MB %s s after\n' "$rss_idle" "$rss_peak" "$rss_after" "${BENCH_SETTLE:-20}"

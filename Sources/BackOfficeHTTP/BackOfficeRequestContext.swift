@@ -34,11 +34,16 @@ public struct BackOfficeRequestContext: RequestContext, RemoteAddressRequestCont
         return decoder
     }
 
-    /// Every answer's body: the bodies name their snake_case keys themselves (`CodingKeys`),
-    /// in the order they declare them; dates as `InternetDateText`. One encoder for all.
+    /// The answers' bodies other than the hot ones (`JSONWritable`): the bodies name their
+    /// snake_case keys themselves (`CodingKeys`); Foundation's encoder writes an object's keys
+    /// in no fixed order (its dictionary's, which changes from one call to the next); dates as
+    /// `InternetDateText`. One encoder for all.
     public var responseEncoder: JSONEncoder { Self.encoder }
 
-    private static let encoder: JSONEncoder = {
+    private static let encoder = answerEncoder()
+
+    /// A new encoder set up as `responseEncoder` is (tests compare the written answers with it).
+    static func answerEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -46,7 +51,7 @@ public struct BackOfficeRequestContext: RequestContext, RemoteAddressRequestCont
         }
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
-    }()
+    }
 
     /// The authenticated principal; the auth middleware guarantees one on API routes.
     func requirePrincipal() throws -> Principal {

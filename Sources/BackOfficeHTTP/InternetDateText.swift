@@ -5,12 +5,23 @@ import Foundation
 /// day count's civil date with plain arithmetic instead of a date formatter: the answers'
 /// dates were a measured hot spot of the JSON encoding.
 enum InternetDateText {
+    /// The text's length in bytes.
+    static let length = 20
+
     static func string(from date: Date) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
+            write(date, into: UnsafeMutableRawBufferPointer(buffer))
+            return length
+        }
+    }
+
+    /// Writes the text's `length` bytes at the start of `bytes` (`JSONWriter` writes the
+    /// answers' dates straight into their buffer).
+    static func write(_ date: Date, into bytes: UnsafeMutableRawBufferPointer) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let ofDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        var bytes = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int, at offset: Int, digits: Int) {
             var value = value
             for index in stride(from: offset + digits - 1, through: offset, by: -1) {
@@ -27,7 +38,6 @@ enum InternetDateText {
         for (offset, character) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
             bytes[offset] = UInt8(ascii: character)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The proleptic Gregorian date of a count of days since 1970-01-01 (H. Hinnant's algorithm).

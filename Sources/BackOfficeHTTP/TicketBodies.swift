@@ -4,7 +4,9 @@ import Hummingbird
 
 /// The JSON shapes of the ticket API (snake_case on the wire).
 enum TicketBodies {
-    struct TicketBody: ResponseEncodable {
+    /// A ticket: the answer of its GET, POST and changes, written by `JSONWriter`; `Encodable`
+    /// where it is part of an encoded answer (a merge).
+    struct TicketBody: Encodable, JSONWritable {
         struct Reporter: Encodable {
             let kind: String
             let email: String?
@@ -78,6 +80,66 @@ enum TicketBodies {
             firstResponseMinutes = ticket.firstResponseMinutes
             resolutionMinutes = ticket.resolutionMinutes
             mergedInto = ticket.mergedInto?.reference
+        }
+
+        /// The keys in sorted order (what `JSONEncoder` writes with `.sortedKeys`; without it,
+        /// the encoder's order changes from one answer to the next), omitted when nil.
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.field("assignee", assignee)
+            json.field("category", category)
+            json.field("channel", channel)
+            json.field("closed_at", closedAt)
+            json.field("created_at", createdAt)
+            json.field("description", description)
+            json.field("first_response_at", firstResponseAt)
+            json.field("first_response_due_at", firstResponseDueAt)
+            json.field("first_response_minutes", firstResponseMinutes)
+            json.field("id", id)
+            json.field("merged_into", mergedInto)
+            json.field("number", number)
+            json.field("organisation", organisation)
+            json.field("paused_minutes", pausedMinutes)
+            json.field("priority", priority)
+            json.field("reference", reference)
+            json.key("reporter")
+            json.beginObject()
+            json.field("email", reporter.email)
+            json.field("kind", reporter.kind)
+            json.endObject()
+            json.field("resolution_due_at", resolutionDueAt)
+            json.field("resolution_minutes", resolutionMinutes)
+            json.field("resolved_at", resolvedAt)
+            json.field("service", service)
+            json.field("status", status)
+            json.field("subject", subject)
+            json.field("updated_at", updatedAt)
+            json.field("version", version)
+            json.field("waiting_since", waitingSince)
+            json.endObject()
+        }
+    }
+
+    /// A page of tickets (the queues and the search): `{"items": [...], "next_cursor": "…" | null}`
+    /// as `AccessBodies.Page` encodes it, written by `JSONWriter`.
+    struct TicketPageBody: JSONWritable {
+        let items: [TicketBody]
+        let nextCursor: String?
+
+        init(_ page: TicketPage) {
+            items = page.tickets.map(TicketBody.init)
+            nextCursor = page.nextCursor
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.key("items")
+            json.beginArray()
+            for item in items { item.write(to: &json) }
+            json.endArray()
+            json.key("next_cursor")
+            json.stringOrNull(nextCursor)
+            json.endObject()
         }
     }
 

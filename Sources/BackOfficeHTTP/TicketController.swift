@@ -25,8 +25,8 @@ struct TicketController {
         group.get("orgs/{code}/tickets/{ref}/contact", use: contact)
     }
 
-    @Sendable func countyQueue(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
-        page(try await tickets.tickets(try Self.query(request), in: nil, for: try context.requirePrincipal()))
+    @Sendable func countyQueue(_ request: Request, context: Context) async throws -> TicketBodies.TicketPageBody {
+        TicketBodies.TicketPageBody(try await tickets.tickets(try Self.query(request), in: nil, for: try context.requirePrincipal()))
     }
 
     /// One action on many tickets of any organisations the caller works; 200 with what became of each.
@@ -35,10 +35,11 @@ struct TicketController {
         return TicketBulkBodies.BulkAnswer(try await tickets.bulk(body.request, by: try context.requirePrincipal()))
     }
 
-    @Sendable func list(_ request: Request, context: Context) async throws -> AccessBodies.Page<TicketBodies.TicketBody> {
+    @Sendable func list(_ request: Request, context: Context) async throws -> TicketBodies.TicketPageBody {
         let query = try Self.query(request)
         if query.organisation != nil { throw BackOfficeError.invalid("org", "is given by the path here") }
-        return page(try await tickets.tickets(query, in: try context.parameters.require("code"), for: try context.requirePrincipal()))
+        return TicketBodies.TicketPageBody(
+            try await tickets.tickets(query, in: try context.parameters.require("code"), for: try context.requirePrincipal()))
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> Response {
@@ -103,10 +104,6 @@ struct TicketController {
         TicketBodies.ContactBody(try await tickets.residentContact(
             of: try context.parameters.require("ref"), in: try context.parameters.require("code"),
             purpose: request.uri.queryParameters["purpose"].map(String.init), for: try context.requirePrincipal()))
-    }
-
-    private func page(_ page: TicketPage) -> AccessBodies.Page<TicketBodies.TicketBody> {
-        AccessBodies.Page(items: page.tickets.map(TicketBodies.TicketBody.init), nextCursor: page.nextCursor)
     }
 
     /// The ticket as the answer, with its version as the `ETag`.

@@ -22,7 +22,7 @@ extension String: PostgresArrayElement {
 extension UUID: PostgresArrayElement {
     public static var arrayTypeOID: UInt32 { PostgresType.uuidArray }
     public func arrayElementText() throws(PostgresError) -> String { uuidString.lowercased() }
-    public static func decodeArrayElement(_ text: String) -> UUID? { UUID(uuidString: text) }
+    public static func decodeArrayElement(_ text: String) -> UUID? { HexText.decodeUUID(text) }
 }
 
 extension Int: PostgresArrayElement {

@@ -17,9 +17,11 @@ extension PostgresDecodable {
 }
 
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
+    @inlinable
     public static func decode(_ text: String, typeOID: UInt32) -> Wrapped?? {
         Wrapped.decode(text, typeOID: typeOID).map { .some($0) }
     }
+    @inlinable
     public static var nullValue: Wrapped?? { .some(nil) }
 }
 
@@ -81,7 +83,7 @@ extension Decimal: PostgresDecodable {
 
 extension UUID: PostgresDecodable {
     public static func decode(_ text: String, typeOID: UInt32) -> UUID? {
-        typeOID == PostgresType.uuid ? UUID(uuidString: text) : nil
+        typeOID == PostgresType.uuid ? HexText.decodeUUID(text) : nil
     }
 }
 

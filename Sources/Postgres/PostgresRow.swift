@@ -22,37 +22,29 @@ public struct PostgresRows: Sendable, RandomAccessCollection {
     }
 }
 
-/// One result row; values are decoded by column name.
+/// One result row; values are decoded by column name or position. The decoders are
+/// inlinable, so that a caller's concrete types are specialised (a page of tickets decodes
+/// 1 500 values, and the generic path's metadata look-ups were a measured cost).
 public struct PostgresRow: Sendable {
-    let result: QueryResult
-    let index: Int
+    @usableFromInline let result: QueryResult
+    @usableFromInline let index: Int
 
     /// The value of `column` as `T`, with an error that names the column and the reason
     /// (missing, NULL into a non-optional type, or a type or value that does not fit).
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, _ column: String) throws(PostgresError) -> T {
-        guard let field = result.columnIndex[column] else {
-            throw PostgresError(
-                .decoding, "column \"\(column)\" is not in the result (columns: \(result.columnNames.joined(separator: ", ")))",
-                column: column)
-        }
-        return try decode(T.self, at: field)
+        try decode(T.self, at: try position(of: column))
     }
 
     /// The value of the column at `field` (0-based) as `T`.
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, at field: Int) throws(PostgresError) -> T {
-        let column = result.columnNames[field]
         guard let text = result.text(row: index, field: field) else {
-            guard let null = T.nullValue else {
-                throw PostgresError(.decoding, "column \"\(column)\" is NULL but \(T.self) cannot hold NULL", column: column)
-            }
+            guard let null = T.nullValue else { throw nullError(field: field, type: "\(T.self)") }
             return null
         }
-        let typeOID = result.columnTypes[field]
-        guard let value = T.decode(text, typeOID: typeOID) else {
-            let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
-            throw PostgresError(
-                .decoding, "column \"\(column)\" (type oid \(typeOID)) cannot be decoded as \(T.self): \"\(shown)\"",
-                column: column)
+        guard let value = T.decode(text, typeOID: result.columnTypes[field]) else {
+            throw valueError(field: field, type: "\(T.self)", text: text)
         }
         return value
     }
@@ -62,15 +54,44 @@ public struct PostgresRow: Sendable {
         guard let field = result.columnIndex[column] else { return true }
         return result.text(row: index, field: field) == nil
     }
+
+    /// The 0-based position of `column` in the result, or an error naming the columns there are.
+    public func position(of column: String) throws(PostgresError) -> Int {
+        guard let field = result.columnIndex[column] else {
+            throw PostgresError(
+                .decoding, "column \"\(column)\" is not in the result (columns: \(result.columnNames.joined(separator: ", ")))",
+                column: column)
+        }
+        return field
+    }
+
+    /// The name of the column at `field` (0-based).
+    public func columnName(at field: Int) -> String { result.columnNames[field] }
+
+    @usableFromInline
+    func nullError(field: Int, type: String) -> PostgresError {
+        let column = columnName(at: field)
+        return PostgresError(.decoding, "column \"\(column)\" is NULL but \(type) cannot hold NULL", column: column)
+    }
+
+    @usableFromInline
+    func valueError(field: Int, type: String, text: String) -> PostgresError {
+        let column = columnName(at: field)
+        let typeOID = result.columnTypes[field]
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return PostgresError(
+            .decoding, "column \"\(column)\" (type oid \(typeOID)) cannot be decoded as \(type): \"\(shown)\"", column: column)
+    }
 }
 
 /// Owns a `PGresult`; freed when the last row referring to it is gone. A `PGresult` does not
 /// depend on its connection and is only read, so sharing it between threads is safe.
+@usableFromInline
 final class QueryResult: @unchecked Sendable {
     private let handle: OpaquePointer
     let rowCount: Int
     let columnNames: [String]
-    let columnTypes: [UInt32]
+    @usableFromInline let columnTypes: [UInt32]
     let columnIndex: [String: Int]
     let affectedRows: Int
     /// The command tag, e.g. `INSERT 0 1` or `COMMIT`.
@@ -100,6 +121,7 @@ final class QueryResult: @unchecked Sendable {
 
     deinit { PQclear(handle) }
 
+    @usableFromInline
     func text(row: Int, field: Int) -> String? {
         if PQgetisnull(handle, Int32(row), Int32(field)) == 1 { return nil }
         return String(cString: PQgetvalue(handle, Int32(row), Int32(field)))

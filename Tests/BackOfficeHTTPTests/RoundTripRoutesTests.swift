@@ -48,6 +48,7 @@ struct RoundTripRoutesTests {
                 try await eventually("a create and a read with the cache unchanged", within: .seconds(60)) {
                     let generation = cache.generation
                     #expect(try await create(body) == .created)
+                    #expect(try await create(residentBody) == .created)
                     #expect(try await read() == .ok)
                     let created = try await RoundTrips.counting { try await create(body) }
                     let createdForResident = try await RoundTrips.counting { try await create(residentBody) }
