@@ -10,7 +10,8 @@
 # Every figure is p50/p99 (ms) with a ratio: the machine is shared, absolute figures vary.
 #
 #   BENCH_SECONDS (10) per create/GET measurement, BENCH_PAGE_SECONDS (5) per page,
-#   BENCH_TICKETS (1000000) the large table, BENCH_PORT (18090).
+#   BENCH_TICKETS (1000000) the large table, BENCH_PORT (18090), BENCH_SCRATCH_PATH
+#   (.build-release) the release build's folder.
 # Run from the repository root with the private PostgreSQL started (`make bench-http` does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,9 @@ install() {
 command -v wrk >/dev/null || install wrk
 command -v pgbench >/dev/null || install postgresql-contrib
 
-swift build -c release --product backoffice --scratch-path .build-release >&2
-bin=$PWD/.build-release/release/backoffice
+scratch=${BENCH_SCRATCH_PATH:-.build-release}
+swift build -c release --product backoffice --scratch-path "$scratch" >&2
+bin=$PWD/$scratch/release/backoffice
 port=${BENCH_PORT:-18090}
 base=http://127.0.0.1:$port
 agent=teemu.tukipalvelu@pohde.example
