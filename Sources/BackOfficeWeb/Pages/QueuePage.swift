@@ -87,7 +87,7 @@ struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
     private func render(
         _ input: QueueView.Input, signedIn: SignedIn, organisations: [Organisation], savedViews: SavedViewsPanel?,
         request: Request, context: Context,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let catalogue = renderer.catalogues[context.language]
         let labels = Labels(catalogue: catalogue, services: try await dependencies.deployments.services())
