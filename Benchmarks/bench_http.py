@@ -50,7 +50,7 @@ def wrk(url, seconds, connections, headers=(), lua=None):
     if "Non-2xx" in output or run.stderr.strip():
         raise SystemExit(f"wrk {url}: answers other than 2xx, or a script error\n{output}{run.stderr}")
     latency = {m.group(1): float(m.group(2)) * UNITS[m.group(3)]
-               for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", output, re.M)}
+               for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)}
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return latency["50"], latency["99"], rate
 

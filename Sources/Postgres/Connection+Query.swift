@@ -27,22 +27,22 @@ extension Connection {
         }
     }
 
-    /// Runs a transaction's last statement and COMMIT in one pipelined round trip, with the
+    /// Runs a transaction's last statements and COMMIT in one pipelined round trip, with the
     /// statements `sendWithNext` queued (BEGIN among them when nothing was sent yet): a read
-    /// transaction of one statement costs one round trip. Returns the statement's rows; a
-    /// COMMIT that the server turned into a rollback is an error.
-    func queryCommitting(_ query: PostgresQuery) async throws -> PostgresRows {
+    /// transaction costs one round trip. Returns each statement's rows, in order; a COMMIT
+    /// that the server turned into a rollback is an error.
+    func queriesCommitting(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
         let results = try await perform { () throws(PostgresError) in
             let started = ContinuousClock.now
-            defer { QueryMetrics.statement(query.sql, took: .now - started) }
-            return try self.runPipelined(self.takeQueued() + [query, "COMMIT"])
+            defer { QueryMetrics.statement(queries.first?.sql ?? "COMMIT", took: .now - started) }
+            return try self.runPipelined(self.takeQueued() + queries + ["COMMIT"])
         }
         guard results.last?.commandTag == "COMMIT" else {
             throw PostgresError(
                 .server, "the transaction was rolled back because one of its statements had failed",
                 sqlState: .inFailedTransaction)
         }
-        return PostgresRows(result: results[results.count - 2])
+        return results.dropLast().suffix(queries.count).map { PostgresRows(result: $0) }
     }
 
     /// Runs a statement, ignoring cancellation of the task: for ending a transaction.

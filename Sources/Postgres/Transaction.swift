@@ -20,7 +20,13 @@ public struct Transaction: Sendable {
     /// queued, BEGIN too when nothing went out yet) in one round trip: a read of one statement
     /// is one round trip. The transaction ends here: the body must send nothing after it.
     public func queryCommitting(_ query: PostgresQuery) async throws -> PostgresRows {
-        let rows = try await connection.queryCommitting(query)
+        try await queriesCommitting([query])[0]
+    }
+
+    /// `queryCommitting` with several last statements, sent in the same round trip (a page's
+    /// counts): returns the rows of each, in order. The transaction ends here.
+    public func queriesCommitting(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
+        let rows = try await connection.queriesCommitting(queries)
         connection.committedEarly.withLock { $0 = true }
         return rows
     }

@@ -1,3 +1,4 @@
+import BackOffice
 import Foundation
 import Testing
 @testable import BackOfficeWeb
@@ -25,6 +26,16 @@ import Testing
                 #expect(keys[String(match.1)] != nil, "\(file) uses t.\(match.1), which fi.json lacks")
             }
         }
+    }
+
+    @Test func countsAreWrittenAsEachLanguageWritesNumbersWithAPlusPastTheCap() async throws {
+        let catalogues = try await PageRenderer.load().catalogues
+        #expect(catalogues[.fi].queueCount(.exact(42)) == "42")
+        #expect(catalogues[.fi].queueCount(.moreThan(999)) == "999+")
+        #expect(catalogues[.fi].queueCount(.moreThan(9_999)) == "9\u{00A0}999+")
+        #expect(catalogues[.en].queueCount(.moreThan(9_999)) == "9,999+")
+        #expect(catalogues[.fi].integer(1_234_567) == "1\u{00A0}234\u{00A0}567" && catalogues[.en].integer(-1_000) == "-1,000")
+        #expect(catalogues[.fi].integer(0) == "0" && catalogues[.en].integer(100) == "100")
     }
 
     @Test func theLanguageIsTheCookiesThenAcceptLanguagesThenFinnish() {

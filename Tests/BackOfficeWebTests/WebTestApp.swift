@@ -15,13 +15,16 @@ import PostgresTestSupport
 struct WebTestApp {
     let pool: ConnectionPool
     let login: LoginService
+    /// Where the queues' counts stop: small in a test that shows "2+" without a thousand tickets.
+    let countCap: Int
 
     /// bcrypt at its lowest cost, so that tests log in quickly; verification is the same.
     static let hasher = BcryptPasswordHasher(cost: 4)
 
     /// The app on `pool` (default: the test database as the server's login).
-    init(pool: ConnectionPool? = nil, settings: SessionSettings = .standard) throws {
+    init(pool: ConnectionPool? = nil, settings: SessionSettings = .standard, countCap: Int = QueueCount.standardCap) throws {
         self.pool = try pool ?? TestDatabase.pool(try TestDatabase.appConfiguration(), maximumConnections: 2)
+        self.countCap = countCap
         login = LoginService(
             store: PostgresWebSessionStore(pool: self.pool), access: RoleService(store: PostgresAccessStore(pool: self.pool)),
             hasher: Self.hasher, settings: settings)
@@ -30,7 +33,7 @@ struct WebTestApp {
     func router() async throws -> Router<BackOfficeRequestContext> {
         let roles = RoleService(store: PostgresAccessStore(pool: pool))
         let cursors = HMACCursorSeal(secret: RandomSecret.make())
-        let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors)
+        let tickets = TicketService(store: PostgresTicketStore(pool: pool), access: roles, cursors: cursors, countCap: countCap)
         let cannedReplies = CannedReplyService(store: PostgresCannedReplyStore(pool: pool), access: roles, tickets: tickets)
         let deployments = DeploymentService(store: PostgresDeploymentStore(pool: pool), access: roles)
         let training = TrainingService(store: PostgresTrainingStore(pool: pool), access: roles)

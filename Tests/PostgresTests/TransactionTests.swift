@@ -157,6 +157,26 @@ struct PipelinedStatementTests {
         }
     }
 
+    @Test func severalLastStatementsTravelWithTheCommitAndAnswerInOrder() async throws {
+        try await TestDatabase.withConnection { (connection: Connection) async throws -> Void in
+            @Sendable func read(_ first: Int) async throws -> [PostgresRows] {
+                try await connection.withTransaction { transaction in
+                    transaction.sendWithNext("SELECT set_config('test.marker', \("pipelined"), true)")
+                    return try await transaction.queriesCommitting(
+                        ["SELECT \(first)::int4 AS n", "SELECT current_setting('test.marker') AS m", "SELECT \(first + 1)::int4 AS n"])
+                }
+            }
+            _ = try await read(1)  // prepares the statements
+            let (answers, roundTrips, _) = try await RoundTrips.counting { try await read(3) }
+            #expect(answers.count == 3)
+            #expect(try answers[0].single().decode(Int.self, "n") == 3)
+            #expect(try answers[1].single().decode(String.self, "m") == "pipelined")
+            #expect(try answers[2].single().decode(Int.self, "n") == 4)
+            #expect(roundTrips == 1, "BEGIN, the queued statement, the three and COMMIT in one pipeline")
+            #expect(connection.isReusable)
+        }
+    }
+
     @Test func anEmptyTransactionSendsNothingAndEndsCleanly() async throws {
         try await TestDatabase.withConnection { (connection: Connection) async throws -> Void in
             try await connection.withTransaction { _ in }

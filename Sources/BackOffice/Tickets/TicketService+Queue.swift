@@ -13,12 +13,24 @@ extension TicketService {
         return TicketPage(tickets: page, nextCursor: next)
     }
 
-    /// How many tickets each query matches, in the same scope as `tickets(_:in:for:)`; limits
-    /// and cursors are ignored.
-    public func counts(of queries: [TicketQuery], in code: String?, for principal: Principal) async throws -> [Int] {
-        var filters: [TicketFilter] = []
-        for query in queries { filters.append(try await filter(for: query, in: code, for: principal)) }
-        return try await store.countTickets(matching: filters, actor: principal.personID)
+    /// How many tickets each query matches, in the same scope as `tickets(_:in:for:)`, up to
+    /// the desk's cap (`QueueCount`); limits and cursors are ignored. All in one transaction.
+    /// A query that cannot be counted here (a filter no longer valid, an organisation gone or
+    /// out of reach: a saved view's) gets nil, and the others their counts.
+    public func counts(of queries: [TicketQuery], in code: String?, for principal: Principal) async throws -> [QueueCount?] {
+        var filters: [TicketFilter?] = []
+        for query in queries {
+            do {
+                filters.append(try await filter(for: query, in: code, for: principal))
+            } catch is BackOfficeError {
+                filters.append(nil)
+            }
+        }
+        let countable = filters.compactMap { $0 }
+        var counted = try await store.countTickets(
+            matching: countable, upTo: countCap, countyWide: code == nil, actor: principal.personID
+        ).makeIterator()
+        return filters.map { filter in filter.flatMap { _ in counted.next().map { QueueCount(counted: $0, cap: countCap) } } }
     }
 
     /// The store's filter for `query` in the organisation `code` (nil: the county-wide queue).

@@ -11,15 +11,18 @@ public struct TicketService: Sendable {
     let clock: @Sendable () -> Date
     /// The desk's addresses and the kinds of mail turned off.
     let mail: MailSettings
+    /// Where the queues' counts stop (`QueueCount`).
+    let countCap: Int
 
     public init(store: any TicketStore, access: RoleService, cursors: any CursorSeal, calendar: SLACalendar = .support,
-                mail: MailSettings = MailSettings(),
+                mail: MailSettings = MailSettings(), countCap: Int = QueueCount.standardCap,
                 clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.access = access
         self.cursors = cursors
         self.calendar = calendar
         self.mail = mail
+        self.countCap = countCap
         self.clock = clock
     }
 

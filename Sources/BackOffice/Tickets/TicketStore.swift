@@ -54,9 +54,11 @@ public protocol TicketStore: Sendable {
     /// in `filter.organisationID`'s tenant scope, or in the county scope when it is nil.
     func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket]
 
-    /// How many tickets each filter matches (their limits and cursors aside), in one
-    /// transaction; the filters share one scope, that of the first.
-    func countTickets(matching filters: [TicketFilter], actor: UUID) async throws -> [Int]
+    /// How many tickets each filter matches (their limits and cursors aside), counting no
+    /// further than `cap + 1`: each figure is the count or `cap + 1`, whichever is smaller. One
+    /// transaction for all, in the county scope when `countyWide`, otherwise in the tenant
+    /// scope of the organisation every filter names.
+    func countTickets(matching filters: [TicketFilter], upTo cap: Int, countyWide: Bool, actor: UUID) async throws -> [Int]
 
     /// Anonymises the contact details of resident tickets closed before `cutoff` (or, with
     /// `dryRun`, only finds them), with a `contact_anonymised` event per ticket and one audit

@@ -60,27 +60,26 @@ extension PostgresTicketStore {
 
     public func tickets(matching filter: TicketFilter, actor: UUID) async throws -> [Ticket] {
         let query = Self.queue(filter)
-        return try await inScope(of: filter, actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
+        return try await inScope(of: filter.organisationID, actor: actor) { try await $0.query(query).map(TicketRow.ticket) }
     }
 
-    public func countTickets(matching filters: [TicketFilter], actor: UUID) async throws -> [Int] {
+    /// The counts travel in one round trip: BEGIN, the scope, each count and COMMIT pipelined.
+    public func countTickets(matching filters: [TicketFilter], upTo cap: Int, countyWide: Bool, actor: UUID) async throws -> [Int] {
         guard let first = filters.first else { return [] }
-        let queries = filters.map(Self.count)
-        return try await inScope(of: first, actor: actor) { transaction in
-            var counts: [Int] = []
-            for query in queries { counts.append(try await transaction.query(query).single().decode(Int.self, "count")) }
-            return counts
+        let queries = filters.map { Self.count($0, upTo: cap) }
+        return try await inScope(of: countyWide ? nil : first.organisationID, actor: actor) { transaction in
+            try await transaction.queriesCommitting(queries).map { try $0.single().decode(Int.self, "count") }
         }
     }
 
-    /// Runs `body` in `filter.organisationID`'s tenant scope, or in the county scope when it is
+    /// Runs `body` in the tenant scope of `organisation`, or in the county scope when it is
     /// nil, planning each statement for its own values (a search word's frequency and the
     /// statuses decide between the order's index and the GIN indexes; a generic plan cannot).
     private func inScope<T: Sendable>(
-        of filter: TicketFilter, actor: UUID, _ body: (Transaction) async throws -> sending T
+        of organisation: UUID?, actor: UUID, _ body: (Transaction) async throws -> sending T
     ) async throws -> T {
         try await StoreError.mapping {
-            if let organisation = filter.organisationID {
+            if let organisation {
                 return try await pool.withTenant(organisation, actor: actor) { transaction in
                     Self.planEachStatementForItsValues(transaction)
                     return try await body(transaction)
@@ -144,11 +143,17 @@ extension PostgresTicketStore {
         }
     }
 
-    /// How many tickets the filter matches, whatever its order, limit and cursor.
-    static func count(_ filter: TicketFilter) -> PostgresQuery {
-        var query: PostgresQuery = "SELECT count(*) AS count FROM tickets t WHERE true"
-        if let organisation = filter.organisationID { query.append(" AND t.org_id = \(organisation)") }
+    /// How many tickets the filter matches, whatever its order, limit and cursor, counting no
+    /// further than `cap + 1`. Like the queue, each organisation in scope is read from an
+    /// org_id-leading index, and reading stops once `cap + 1` have matched.
+    static func count(_ filter: TicketFilter, upTo cap: Int) -> PostgresQuery {
+        let limit = cap + 1
+        var query: PostgresQuery = "SELECT count(*) AS count FROM (SELECT FROM organisations scope CROSS JOIN LATERAL ("
+        query.append("SELECT FROM tickets t WHERE t.org_id = scope.id")
         appendConditions(of: filter, to: &query)
+        query.append(" LIMIT \(limit)) c")
+        if let organisation = filter.organisationID { query.append(" WHERE scope.id = \(organisation)") }
+        query.append(" LIMIT \(limit)) capped")
         return query
     }
 

@@ -32,57 +32,62 @@ struct QueuePage<Parent: RemoteAddressRequestContext>: Sendable {
             PermissionMatrix.allows(principal, .workTickets, in: organisations.first { $0.code == code }?.id)
         } ?? false
 
-        let savedViews = worksTickets ? try await savedViewsPanel(parameters, scope: scope, countyWide: countyWide, for: principal) : nil
         var query = parameters.query
         if countyWide { query.organisation = parameters.organisation }
-        let page: TicketPage
-        var counts: [Int] = []
+        var page = TicketPage(tickets: [], nextCursor: nil)
+        var errors: [FieldError] = []
         do {
             page = try await dependencies.tickets.tickets(query, in: scope, for: principal)
-            if worksTickets {
-                counts = try await dependencies.tickets.counts(
-                    of: NamedQueue.allCases.map { named in
-                        var named = named.query
-                        named.organisation = query.organisation
-                        return named
-                    },
-                    in: scope, for: principal)
-            }
-        } catch BackOfficeError.invalid(let errors) {
-            return try await render(
-                QueueView.Input(
-                    parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
-                    scope: scope, worksTickets: worksTickets, page: TicketPage(tickets: [], nextCursor: nil), counts: [],
-                    errors: errors),
-                signedIn: signedIn, organisations: organisations, savedViews: savedViews, request: request, context: context,
-                status: .unprocessableContent)
+        } catch BackOfficeError.invalid(let invalid) {
+            errors = invalid
+        }
+        var counts: [String?] = []
+        var savedViews: SavedViewsPanel?
+        if worksTickets {
+            (counts, savedViews) = try await counted(
+                namedQueues: errors.isEmpty, in: query.organisation, parameters, scope: scope, countyWide: countyWide,
+                for: principal, catalogue: renderer.catalogues[context.language])
         }
         return try await render(
             QueueView.Input(
                 parameters: parameters, organisations: countyWide ? organisations : ownOrganisations, countyWide: countyWide,
-                scope: scope, worksTickets: worksTickets, page: page, counts: counts, errors: []),
-            signedIn: signedIn, organisations: organisations, savedViews: savedViews, request: request, context: context)
+                scope: scope, worksTickets: worksTickets, page: page, counts: counts, errors: errors),
+            signedIn: signedIn, organisations: organisations, savedViews: savedViews, request: request, context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    /// The principal's saved views and the shared ones, each counted in the queue's scope
-    /// (county-wide: in the view's organisation, if it names one). A view that cannot be
-    /// counted here (an organisation gone or out of reach) is listed without a count.
-    private func savedViewsPanel(
-        _ parameters: QueueParameters, scope: String?, countyWide: Bool, for principal: Principal
-    ) async throws -> SavedViewsPanel {
-        var counted: [(view: SavedView, count: Int?)] = []
-        for view in try await dependencies.views.views(for: principal) {
+    /// The named queues' counts (with `namedQueues`: none when the filters were refused), in
+    /// the organisation the filters name, and the principal's saved views and the shared ones
+    /// with theirs (county-wide: each in the view's organisation, if it names one), all counted
+    /// in one transaction. A view that cannot be counted here (an organisation gone or out of
+    /// reach) is listed without a count.
+    private func counted(
+        namedQueues: Bool, in organisation: String?, _ parameters: QueueParameters, scope: String?, countyWide: Bool,
+        for principal: Principal, catalogue: Catalogue
+    ) async throws -> (named: [String?], savedViews: SavedViewsPanel) {
+        let named: [TicketQuery] = namedQueues ? NamedQueue.allCases.map { named in
+            var query = named.query
+            query.organisation = organisation
+            return query
+        } : []
+        let views = try await dependencies.views.views(for: principal)
+        let viewQueries = views.map { view -> TicketQuery in
             var query = view.filters.query
             if countyWide { query.organisation = view.filters.organisation }
-            counted.append((view, try? await dependencies.tickets.counts(of: [query], in: scope, for: principal).first))
+            return query
         }
-        return SavedViewsPanel(views: counted, current: parameters, mayShare: principal.countyRoles.contains(.countyAdmin))
+        let counts = try await dependencies.tickets.counts(of: named + viewQueries, in: scope, for: principal)
+            .map { $0.map(catalogue.queueCount) }
+        let panel = SavedViewsPanel(
+            views: Array(zip(views, counts.dropFirst(named.count))), current: parameters,
+            mayShare: principal.countyRoles.contains(.countyAdmin))
+        return (Array(counts.prefix(named.count)), panel)
     }
 
     private func render(
         _ input: QueueView.Input, signedIn: SignedIn, organisations: [Organisation], savedViews: SavedViewsPanel?,
         request: Request, context: Context,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let catalogue = renderer.catalogues[context.language]
         let labels = Labels(catalogue: catalogue, services: try await dependencies.deployments.services())

@@ -12,14 +12,16 @@ struct QueueView {
         let scope: String?
         let worksTickets: Bool
         let page: TicketPage
-        let counts: [Int]
+        /// The named queues' counts as text, in `NamedQueue.allCases` order (nil: not counted).
+        let counts: [String?]
         let errors: [FieldError]
     }
 
     struct NamedQueueLink {
         let href: String
         let label: String
-        let count: Int
+        /// Text, not a number (`999+` past the cap); nil when the queue could not be counted.
+        let count: String?
         let current: Bool
     }
 

@@ -1,3 +1,4 @@
+import BackOffice
 import Foundation
 
 /// Every string of the pages in one language, read from `Resources/i18n/<language>.json`
@@ -19,6 +20,26 @@ public struct Catalogue: Sendable {
         var text = strings[key] ?? key
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
+    }
+
+    /// A whole number as the language writes it: `12 345` in Finnish (a no-break space
+    /// between the thousands), `12,345` in English.
+    func integer(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var grouped = number < 0 ? "-" : ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(language == .fi ? "\u{00A0}" : ",") }
+            grouped.append(digit)
+        }
+        return grouped
+    }
+
+    /// A queue's count as the desk reads it beside the queue: `42`, or `999+` past the cap.
+    func queueCount(_ count: QueueCount) -> String {
+        switch count {
+        case .exact(let number): integer(number)
+        case .moreThan(let cap): text("queue_count_more_than", ["count": integer(cap)])
+        }
     }
 
     /// A number written with a decimal point (`100.0`), as the language writes it: `100,0` in Finnish.

@@ -8,7 +8,7 @@ struct SavedViewsPanel {
         let href: String
         let name: String
         /// Nil when the view's tickets could not be counted here (an organisation out of reach).
-        /// Text, not a number: a template would take a count of 0 for "none".
+        /// Text, not a number (`999+` past the cap): a template would take a count of 0 for "none".
         let count: String?
         let shared: Bool
         let current: Bool
@@ -27,10 +27,10 @@ struct SavedViewsPanel {
         let value: String
     }
 
-    init(views: [(view: SavedView, count: Int?)], current: QueueParameters, mayShare: Bool) {
+    init(views: [(view: SavedView, count: String?)], current: QueueParameters, mayShare: Bool) {
         let filters = current.filters
         links = views.map { view, count in
-            Link(href: QueueParameters(view.filters).href(), name: view.name, count: count.map(String.init), shared: view.shared,
+            Link(href: QueueParameters(view.filters).href(), name: view.name, count: count, shared: view.shared,
                  current: view.filters == filters)
         }
         hasLinks = !links.isEmpty
