@@ -1,8 +1,9 @@
 """The measurements of `make bench-http` (Benchmarks/http.sh starts the server and loads the
 data): wrk against the server, pgbench against the database, p50/p99 in ms and ratios.
 
-    bench_http.py requests BASE TOKEN OWNER_URL APP_URL SECONDS
-        HTTP ticket create vs pgbench (20 organisations, one), GET one ticket vs /health/live
+    bench_http.py requests BASE TOKEN OWNER_URL APP_URL SECONDS SERVER_PID
+        HTTP ticket create vs pgbench (20 organisations, one), GET one ticket vs /health/live,
+        and the machine's CPU per create each way (the server's own share apart)
     bench_http.py pages BASE TOKEN AGENT_EMAIL SECONDS TICKETS > result.json
         each queue and search page of the API and the desk's web queue
     bench_http.py compare RESULT_SMALL.json RESULT_LARGE.json
@@ -93,6 +94,32 @@ def create_lua(codes, token):
     return handle.name
 
 
+def machine_ticks():
+    """CPU time (clock ticks) every core of the machine has spent busy so far."""
+    with open("/proc/stat") as handle:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, handle.readline().split()[1:9])
+    return user + nice + system + irq + softirq + steal
+
+
+def process_ticks(pid):
+    """CPU time (clock ticks) the process `pid` has spent so far."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def with_cpu(run, seconds, pid=None):
+    """run()'s (p50, p99, rate), the machine's busy CPU in ms per request or transaction (every
+    process: the server, PostgreSQL, the load generator and whatever else the machine runs),
+    and the process pid's own CPU per request."""
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    machine, process = machine_ticks(), process_ticks(pid) if pid else 0
+    figures = run()
+    count = figures[2] * seconds
+    machine_ms = (machine_ticks() - machine) * tick_ms / count
+    return figures, machine_ms, (process_ticks(pid) - process) * tick_ms / count if pid else None
+
+
 def line(name, figures, against, rate_name="req/s"):
     p50, p99, rate = figures
     b50, b99, brate = against
@@ -100,8 +127,8 @@ def line(name, figures, against, rate_name="req/s"):
           f"   ratio {rate / brate:5.2f}x (p50 {b50:6.2f}, p99 {b99:6.2f}, {brate:7.0f}/s)")
 
 
-def requests(base, token, owner_url, app_url, seconds):
-    seconds = int(seconds)
+def requests(base, token, owner_url, app_url, seconds, server_pid):
+    seconds, server_pid = int(seconds), int(server_pid)
     codes = subprocess.run(
         ["psql", "-XAtq", owner_url, "-c",
          "CREATE TABLE IF NOT EXISTS bench_orgs (slot int PRIMARY KEY, organisation uuid NOT NULL);"
@@ -113,9 +140,12 @@ def requests(base, token, owner_url, app_url, seconds):
     print(f"HTTP against the database and the server's floor, {CONNECTIONS} connections, {seconds} s each:")
     for label, chosen in (("20 organisations", codes[:20]), ("one organisation", codes[:1])):
         lua = create_lua(chosen, token)
-        http = wrk(f"{base}/", seconds, CONNECTIONS, lua=lua)
+        http, http_cpu, server_cpu = with_cpu(lambda: wrk(f"{base}/", seconds, CONNECTIONS, lua=lua), seconds, server_pid)
         os.unlink(lua)
-        line(f"ticket create, {label}: HTTP vs pgbench", http, pgbench(app_url, len(chosen), seconds))
+        direct, direct_cpu, _ = with_cpu(lambda: pgbench(app_url, len(chosen), seconds), seconds)
+        line(f"ticket create, {label}: HTTP vs pgbench", http, direct)
+        print(f"    machine CPU per create: HTTP {http_cpu:.2f} ms (the server's own {server_cpu:.2f} ms),"
+              f" pgbench {direct_cpu:.2f} ms")
     auth = [f"Authorization: Bearer {token}"]
     ticket = wrk(f"{base}/api/v1/orgs/OULU-TK/tickets/OULU-TK-1", seconds, CONNECTIONS, auth)
     line("GET one ticket vs GET /health/live", ticket, wrk(f"{base}/health/live", seconds, CONNECTIONS))

@@ -68,7 +68,7 @@ token() {
 url=$(fresh_database backoffice_bench_http)
 start_server "$url"
 python3 Benchmarks/bench_http.py requests "$base" "$(token "$url")" "$url" \
-	"$(scripts/pg.sh url backoffice_bench_http backoffice_app)" "${BENCH_SECONDS:-10}"
+	"$(scripts/pg.sh url backoffice_bench_http backoffice_app)" "${BENCH_SECONDS:-10}" "$server"
 stop_server
 
 # 3: the queues at 10 000 and at BENCH_TICKETS tickets, each in a database of its own.
