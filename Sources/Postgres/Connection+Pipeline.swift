@@ -5,6 +5,7 @@ extension Connection {
     /// On the queue: sends `queries` in libpq's pipeline mode, all in one round trip, and
     /// returns their results in order. The first failure is thrown; the server skips the rest.
     func runPipelined(_ queries: [PostgresQuery]) throws(PostgresError) -> [QueryResult] {
+        pipelineAnswered = 0
         let statements = try queries.map { query throws(PostgresError) in try prepare(query) }
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError(.protocolViolation, "libpq could not enter pipeline mode: \(Connection.errorMessage(handle))")
@@ -40,6 +41,7 @@ extension Connection {
             } else {
                 do throws(PostgresError) {
                     results.append(try checkedForgettingStalePlans(result, statement))
+                    if firstFailure == nil { pipelineAnswered += 1 }
                 } catch {
                     if firstFailure == nil { firstFailure = error }
                 }

@@ -30,12 +30,20 @@ extension Connection {
     /// Runs a transaction's last statements and COMMIT in one pipelined round trip, with the
     /// statements `sendWithNext` queued (BEGIN among them when nothing was sent yet): a read
     /// transaction costs one round trip. Returns each statement's rows, in order; a COMMIT
-    /// that the server turned into a rollback is an error.
-    func queriesCommitting(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
+    /// that the server turned into a rollback is an error. A connection lost after every
+    /// statement before COMMIT answered is `.commitOutcomeUnknown` when `writes`: the server may
+    /// have committed.
+    func queriesCommitting(_ queries: [PostgresQuery], writes: Bool) async throws -> [PostgresRows] {
         let results = try await perform { () throws(PostgresError) in
             let started = ContinuousClock.now
             defer { QueryMetrics.statement(queries.first?.sql ?? "COMMIT", took: .now - started) }
-            return try self.runPipelined(self.takeQueued() + queries + ["COMMIT"])
+            let statements = self.takeQueued() + queries + ["COMMIT"]
+            do throws(PostgresError) {
+                return try self.runPipelined(statements)
+            } catch {
+                let reachedCommit = self.pipelineAnswered >= statements.count - 1
+                throw writes && error.isUnavailability && reachedCommit ? .commitOutcomeUnknown(after: error) : error
+            }
         }
         guard results.last?.commandTag == "COMMIT" else {
             throw PostgresError(

@@ -27,6 +27,9 @@ public final class Connection: @unchecked Sendable {
     private var isFinished = false
     /// Exchanges with the server so far, for `RoundTrips`; confined to `queue`.
     var exchanges = 0
+    /// How many statements of the last pipeline answered, in order, before one failed or the
+    /// connection was lost (none when it failed while preparing them); confined to `queue`.
+    var pipelineAnswered = 0
     /// Whether the open transaction's COMMIT already went out (`Transaction.queryCommitting`).
     let committedEarly = Mutex(false)
 

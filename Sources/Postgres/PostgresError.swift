@@ -74,6 +74,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A five-character SQLSTATE code, with names for the ones callers commonly match on.
+extension PostgresError {
+    /// `error`, a lost connection while a COMMIT was on its way, as `.commitOutcomeUnknown`.
+    static func commitOutcomeUnknown(after error: PostgresError) -> PostgresError {
+        PostgresError(.commitOutcomeUnknown, "the connection broke during COMMIT: \(error.message)", sqlState: error.sqlState)
+    }
+}
+
 public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

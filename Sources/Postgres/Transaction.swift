@@ -6,6 +6,8 @@ import Synchronization
 /// it throws or its task is cancelled.
 public struct Transaction: Sendable {
     public let connection: Connection
+    /// Whether it was begun READ ONLY: then a connection lost at its COMMIT lost nothing.
+    let readOnly: Bool
 
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
         try await connection.query(query)
@@ -25,8 +27,10 @@ public struct Transaction: Sendable {
 
     /// `queryCommitting` with several last statements, sent in the same round trip (a page's
     /// counts): returns the rows of each, in order. The transaction ends here.
+    /// A connection lost once the statements answered and COMMIT was on its way is
+    /// `.commitOutcomeUnknown` in a transaction that writes, as at `withTransaction`'s COMMIT.
     public func queriesCommitting(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
-        let rows = try await connection.queriesCommitting(queries)
+        let rows = try await connection.queriesCommitting(queries, writes: !readOnly)
         connection.committedEarly.withLock { $0 = true }
         return rows
     }
@@ -86,7 +90,7 @@ extension Connection {
         committedEarly.withLock { $0 = false }
         let value: T
         do {
-            value = try await body(Transaction(connection: self))
+            value = try await body(Transaction(connection: self, readOnly: readOnly))
             if committedEarly.withLock({ $0 }) {
                 committed = true
                 return value
@@ -102,7 +106,7 @@ extension Connection {
             commit = try await executeUncancellable("COMMIT")
         } catch let error as PostgresError where error.isUnavailability {
             await rollBack()
-            throw PostgresError(.commitOutcomeUnknown, "the connection broke during COMMIT: \(error.message)", sqlState: error.sqlState)
+            throw PostgresError.commitOutcomeUnknown(after: error)
         } catch {
             await rollBack()
             throw error
