@@ -80,16 +80,20 @@ per_create=$(per_request "POST a ticket" -X POST -H "$auth" -H 'Content-Type: ap
 
 # Server CPU per queue page of 50 tickets (utime + stime of the process over N pages).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
-ticks_before=$(cpu_ticks)
-for _ in $(seq 200); do curl -s -o /dev/null -H "$auth" "$api/tickets?limit=50"; done
-queue_cpu=$(awk -v t=$(( $(cpu_ticks) - ticks_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / 200 }')
+cpu_ms_per_page() { # the command's server CPU in ms per page, for 200 pages
+	local before
+	before=$(cpu_ticks)
+	"$@"
+	awk -v t=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / 200 }'
+}
+pages=(); for _ in $(seq 200); do pages+=("$api/tickets?limit=50"); done
+each_on_its_connection() { for page in "${pages[@]}"; do curl -s -o /dev/null -H "$auth" "$page"; done; }
+all_on_one_connection() { curl -s -H "$auth" "${pages[@]}" >/dev/null; }
+queue_cpu=$(cpu_ms_per_page each_on_its_connection)
 # The same 200 pages over one kept-alive connection (one curl): the page's own cost, without
 # the TCP connection and HTTP setup each curl above costs the server (about 1 ms; GET
 # /health/live costs as much that way).
-pages=(); for _ in $(seq 200); do pages+=("$api/tickets?limit=50"); done
-ticks_before=$(cpu_ticks)
-curl -s -H "$auth" "${pages[@]}" >/dev/null
-queue_cpu_kept=$(awk -v t=$(( $(cpu_ticks) - ticks_before )) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t * 1000 / hz / 200 }')
+queue_cpu_kept=$(cpu_ms_per_page all_on_one_connection)
 
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
 rss_idle=$(rss)
